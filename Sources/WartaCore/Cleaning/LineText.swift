@@ -1,0 +1,112 @@
+/// One line of input with the facts the cleaning rules look at, computed once.
+struct LineText: Sendable {
+    /// 1-based line number in the input.
+    var number: Int
+    /// The line with runs of white space collapsed and the ends trimmed.
+    var text: String
+    /// Lower-cased ``text``: what lexicons compare against.
+    var key: String
+    /// The words (runs of letters and digits).
+    var words: [Substring]
+
+    init(number: Int, raw: some StringProtocol) {
+        self.number = number
+        self.text = Self.collapse(raw)
+        self.key = Self.key(text)
+        self.words = Self.words(in: text)
+    }
+
+    var wordCount: Int { words.count }
+
+    /// Space-separated tokens: a URL counts as one.
+    var tokenCount: Int { text.split(separator: " ").count }
+
+    /// ``key`` without trailing `:`, `.`, `|` and spaces.
+    var keyWithoutTrailingPunctuation: String {
+        var k = Substring(key)
+        while let last = k.last, last == ":" || last == "." || last == "|" || last == " " || last == "»" || last == ">" {
+            k = k.dropLast()
+        }
+        return String(k)
+    }
+
+    /// Whether the line ends as a sentence does (., !, ?, a closing quote or bracket after one, an ellipsis).
+    var endsLikeSentence: Bool {
+        guard let last = text.last else { return false }
+        if ".!?…".contains(last) { return true }
+        if "\"”’'»)".contains(last) {
+            let trimmed = text.dropLast().trimmingTrailingSpaces()
+            if let previous = trimmed.last, ".!?…,\"”".contains(previous) { return true }
+            return last != ")" && wordCount >= 6
+        }
+        return false
+    }
+
+    /// A paragraph of running prose: long enough and shaped like sentences.
+    var isProse: Bool {
+        wordCount >= 12 && (endsLikeSentence || text.contains(". ") || wordCount >= 25)
+    }
+
+    /// Share of words starting with an upper-case letter.
+    var capitalisedShare: Double {
+        guard !words.isEmpty else { return 0 }
+        let capitalised = words.filter { $0.first.map { $0.isUppercase } ?? false }.count
+        return Double(capitalised) / Double(words.count)
+    }
+
+    /// Whether every letter is upper case (and there is at least one).
+    var isAllCaps: Bool {
+        var letters = 0
+        for c in text where c.isLetter {
+            if c.isLowercase { return false }
+            letters += 1
+        }
+        return letters > 0
+    }
+
+    static func collapse(_ raw: some StringProtocol) -> String {
+        var out = ""
+        out.reserveCapacity(raw.utf8.count)
+        var pendingSpace = false
+        for c in raw {
+            if c == " " || c == "\t" || c.isWhitespace {
+                pendingSpace = !out.isEmpty
+            } else {
+                if pendingSpace { out.append(" ") }
+                pendingSpace = false
+                out.append(c)
+            }
+        }
+        return out
+    }
+
+    static func key(_ text: String) -> String {
+        collapse(text).lowercased()
+    }
+
+    static func words(in text: String) -> [Substring] {
+        var result = [Substring]()
+        var start: String.Index?
+        var index = text.startIndex
+        while index < text.endIndex {
+            let c = text[index]
+            if c.isLetter || c.isNumber {
+                if start == nil { start = index }
+            } else if let s = start {
+                result.append(text[s..<index])
+                start = nil
+            }
+            index = text.index(after: index)
+        }
+        if let s = start { result.append(text[s...]) }
+        return result
+    }
+}
+
+extension StringProtocol {
+    func trimmingTrailingSpaces() -> SubSequence {
+        var end = endIndex
+        while end > startIndex, self[index(before: end)] == " " { end = index(before: end) }
+        return self[startIndex..<end]
+    }
+}

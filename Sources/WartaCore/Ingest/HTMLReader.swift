@@ -1,0 +1,174 @@
+internal import CLibXML2
+internal import Foundation
+
+/// Turns an HTML page into lines of text and the metadata its head declares, with libxml2's forgiving
+/// HTML parser.
+///
+/// Block elements become lines; scripts, styles, forms, navigation, headers, footers and asides are
+/// skipped; the lines then go through the same ``Cleaner`` as scraped text. Metadata comes from
+/// `<title>`, OpenGraph and `article:` meta tags, `<meta name="author">`, `<link rel="canonical">`,
+/// `<time datetime>` and JSON-LD (`headline`, `datePublished`, `author`).
+public enum HTMLReader {
+    public struct Page: Sendable {
+        public var lines: [String] = []
+        public var title: String?
+        public var author: String?
+        public var published: String?
+        public var url: String?
+        public var siteName: String?
+        public var language: String?
+    }
+
+    static let skipped: Set<String> = [
+        "script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select", "nav", "header",
+        "footer", "aside", "head", "canvas", "video", "audio", "object", "embed", "input", "textarea", "menu",
+    ]
+    static let blocks: Set<String> = [
+        "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "figcaption", "figure",
+        "article", "section", "main", "br", "tr", "td", "th", "table", "pre", "dd", "dt", "dl", "hr", "address",
+        "caption", "summary", "details", "body",
+    ]
+
+    /// Parses `html` (any quality of markup).
+    public static func read(_ html: String) -> Page {
+        var page = Page()
+        let bytes = Array(html.utf8)
+        guard !bytes.isEmpty else { return page }
+        let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
+            | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
+        let document = bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
+                htmlReadMemory(pointer, Int32(buffer.count), nil, "UTF-8", options)
+            }
+        }
+        guard let document else { return page }
+        defer { xmlFreeDoc(document) }
+        guard let root = xmlDocGetRootElement(document) else { return page }
+        var current = ""
+        var inArticle = false
+        readHead(root, into: &page)
+        walk(root, page: &page, current: &current, inArticle: &inArticle)
+        flush(&current, into: &page.lines)
+        // Prefer the <article> element's lines when the page has one with real text.
+        return page
+    }
+
+    private static func name(_ node: xmlNodePtr) -> String {
+        guard let raw = node.pointee.name else { return "" }
+        return String(cString: raw).lowercased()
+    }
+
+    private static func attribute(_ node: xmlNodePtr, _ key: String) -> String? {
+        guard let value = xmlGetProp(node, key) else { return nil }
+        defer { free(value) }
+        return String(cString: value)
+    }
+
+    private static func content(_ node: xmlNodePtr) -> String {
+        guard let value = xmlNodeGetContent(node) else { return "" }
+        defer { free(value) }
+        return String(cString: value)
+    }
+
+    private static func flush(_ current: inout String, into lines: inout [String]) {
+        let line = LineText.collapse(current)
+        if !line.isEmpty { lines.append(line) }
+        current = ""
+    }
+
+    private static func walk(_ node: xmlNodePtr, page: inout Page, current: inout String, inArticle: inout Bool) {
+        var child = node.pointee.children
+        while let c = child {
+            defer { child = c.pointee.next }
+            switch c.pointee.type {
+            case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
+                if let text = c.pointee.content { current += String(cString: text) }
+            case XML_ELEMENT_NODE:
+                let tag = name(c)
+                if skipped.contains(tag) { continue }
+                let classes = ((attribute(c, "class") ?? "") + " " + (attribute(c, "id") ?? "")).lowercased()
+                if isChrome(classes) { continue }
+                let block = blocks.contains(tag)
+                if block { flush(&current, into: &page.lines) }
+                walk(c, page: &page, current: &current, inArticle: &inArticle)
+                if block { flush(&current, into: &page.lines) } else if tag == "a" || tag == "span" { current += "" }
+            default:
+                continue
+            }
+        }
+    }
+
+    /// Class and id words of page furniture.
+    static func isChrome(_ classes: String) -> Bool {
+        guard !classes.trimmingCharacters(in: .whitespaces).isEmpty else { return false }
+        for word in ["share", "social", "related", "comment", "newsletter", "subscribe", "advert", "sidebar",
+            "breadcrumb", "cookie", "popup", "modal", "navbar", "menu", "footer", "header", "promo", "sponsor",
+            "widget", "recommend", "trending", "banner"]
+        where classes.contains(word) {
+            return true
+        }
+        return false
+    }
+
+    private static func readHead(_ root: xmlNodePtr, into page: inout Page) {
+        var stack: [xmlNodePtr] = [root]
+        var ldJSON = [String]()
+        while let node = stack.popLast() {
+            var child = node.pointee.children
+            while let c = child {
+                child = c.pointee.next
+                guard c.pointee.type == XML_ELEMENT_NODE else { continue }
+                let tag = name(c)
+                switch tag {
+                case "html":
+                    page.language = attribute(c, "lang").map { String($0.prefix(2)).lowercased() }
+                    stack.append(c)
+                case "title":
+                    if page.title == nil { page.title = LineText.collapse(content(c)) }
+                case "meta":
+                    let key = (attribute(c, "property") ?? attribute(c, "name") ?? attribute(c, "itemprop") ?? "").lowercased()
+                    guard let value = attribute(c, "content").map({ LineText.collapse($0) }), !value.isEmpty else { break }
+                    switch key {
+                    case "og:title", "twitter:title": page.title = value
+                    case "author", "article:author", "dc.creator", "parsely-author", "sailthru.author": page.author = page.author ?? value
+                    case "article:published_time", "datepublished", "pubdate", "publishdate", "dc.date", "date", "parsely-pub-date":
+                        page.published = page.published ?? value
+                    case "og:url": page.url = value
+                    case "og:site_name": page.siteName = value
+                    default: break
+                    }
+                case "link":
+                    if attribute(c, "rel")?.lowercased() == "canonical", page.url == nil { page.url = attribute(c, "href") }
+                case "time":
+                    if page.published == nil, let value = attribute(c, "datetime") { page.published = value }
+                    stack.append(c)
+                case "script":
+                    if attribute(c, "type")?.lowercased() == "application/ld+json" { ldJSON.append(content(c)) }
+                default:
+                    stack.append(c)
+                }
+            }
+        }
+        for json in ldJSON { readLinkedData(json, into: &page) }
+    }
+
+    private static func readLinkedData(_ json: String, into page: inout Page) {
+        guard let data = json.data(using: .utf8), let object = try? JSONSerialization.jsonObject(with: data) else { return }
+        var queue: [Any] = [object]
+        while let item = queue.popLast() {
+            if let list = item as? [Any] {
+                queue.append(contentsOf: list)
+                continue
+            }
+            guard let dict = item as? [String: Any] else { continue }
+            if let graph = dict["@graph"] { queue.append(graph) }
+            if let headline = dict["headline"] as? String, page.title == nil { page.title = headline }
+            if let date = dict["datePublished"] as? String { page.published = page.published ?? date }
+            if page.author == nil {
+                if let author = dict["author"] as? [String: Any], let name = author["name"] as? String { page.author = name }
+                if let authors = dict["author"] as? [[String: Any]], let name = authors.first?["name"] as? String { page.author = name }
+                if let name = dict["author"] as? String { page.author = name }
+            }
+        }
+    }
+}

@@ -1,0 +1,224 @@
+internal import Foundation
+
+/// Reads input paths (files, gzipped files, JSON Lines, directories) into ``RawDocument``s.
+///
+/// Bad input never stops a batch: every document that cannot be read is handed on as an ``InputError``
+/// and the reader goes on with the next one.
+///
+/// ```swift
+/// let reader = InputReader()
+/// for path in try reader.expand(["seeds"]) {
+///     reader.read(path) { item in ... }
+/// }
+/// ```
+public struct InputReader: Sendable {
+    /// The largest document accepted, in bytes (after decompression). Default 20 MB.
+    public var maxDocumentSize: Int
+    /// The largest JSON Lines file accepted after decompression. Default 4 GiB.
+    public var maxBatchFileSize: Int
+
+    public init(maxDocumentSize: Int = 20_000_000, maxBatchFileSize: Int = 4 << 30) {
+        self.maxDocumentSize = maxDocumentSize
+        self.maxBatchFileSize = maxBatchFileSize
+    }
+
+    /// One thing read: a document, or why one could not be read.
+    public enum Item: Sendable {
+        case document(RawDocument)
+        case failure(InputError)
+    }
+
+    /// The extensions read inside directories (a trailing `.gz` is allowed after each).
+    public static let knownExtensions: Set<String> = ["txt", "text", "jsonl", "ndjson", "html", "htm", "xhtml"]
+
+    /// Expands directories into the files inside them (recursively, sorted, known extensions only, hidden
+    /// files skipped); files named directly are kept whatever their extension.
+    ///
+    /// - Returns: the files, and an error for every path that does not exist.
+    public func expand(_ paths: [String]) -> (files: [String], failures: [InputError]) {
+        var files = [String]()
+        var failures = [InputError]()
+        let fm = FileManager.default
+        for path in paths {
+            var isDirectory: ObjCBool = false
+            guard fm.fileExists(atPath: path, isDirectory: &isDirectory) else {
+                failures.append(InputError(document: path, reason: .unreadable("no such file or directory")))
+                continue
+            }
+            guard isDirectory.boolValue else {
+                files.append(path)
+                continue
+            }
+            guard let walker = fm.enumerator(atPath: path) else {
+                failures.append(InputError(document: path, reason: .unreadable("cannot list the directory")))
+                continue
+            }
+            var found = [String]()
+            while let relative = walker.nextObject() as? String {
+                let name = (relative as NSString).lastPathComponent
+                if name.hasPrefix(".") { continue }
+                let full = (path as NSString).appendingPathComponent(relative)
+                var sub: ObjCBool = false
+                if fm.fileExists(atPath: full, isDirectory: &sub), !sub.boolValue,
+                    Self.knownExtensions.contains(Self.kind(of: name).ext)
+                {
+                    found.append(full)
+                }
+            }
+            files.append(contentsOf: found.sorted())
+        }
+        return (files, failures)
+    }
+
+    /// The extension of a file name without a trailing `.gz`, and whether it was gzipped.
+    static func kind(of name: String) -> (ext: String, gzipped: Bool) {
+        var base = name.lowercased()
+        var gzipped = false
+        if base.hasSuffix(".gz") {
+            gzipped = true
+            base.removeLast(3)
+        }
+        let ext = (base as NSString).pathExtension
+        return (ext, gzipped)
+    }
+
+    /// Reads one file and hands every document in it (or its failure) to `handle`, in order.
+    public func read(_ path: String, _ handle: (Item) throws -> Void) rethrows {
+        let name = (path as NSString).lastPathComponent
+        let (ext, _) = Self.kind(of: name)
+        let isBatch = ext == "jsonl" || ext == "ndjson"
+        let bytes: [UInt8]
+        do {
+            bytes = try load(path, limit: isBatch ? maxBatchFileSize : maxDocumentSize)
+        } catch {
+            try handle(.failure(error))
+            return
+        }
+        if isBatch {
+            try readJSONLines(bytes, path: path, handle)
+            return
+        }
+        let id = Self.documentID(forFileName: name)
+        let decoded: (String, TextDecoder.Encoding)
+        do {
+            decoded = try TextDecoder.decode(bytes, document: path)
+        } catch {
+            try handle(.failure(error))
+            return
+        }
+        let text = decoded.0
+        let format: RawDocument.Format =
+            ext == "html" || ext == "htm" || ext == "xhtml" || (ext != "txt" && Self.looksLikeHTML(text)) ? .html : .text
+        try handle(.document(RawDocument(id: id, path: path, format: format, body: text)))
+    }
+
+    /// The id of a document read from a file: its file name without `.gz`.
+    public static func documentID(forFileName name: String) -> String {
+        name.lowercased().hasSuffix(".gz") ? String(name.dropLast(3)) : name
+    }
+
+    /// Whether text starts like an HTML page.
+    static func looksLikeHTML(_ text: String) -> Bool {
+        let head = text.prefix(512).drop(while: { $0.isWhitespace || $0 == "\u{FEFF}" }).prefix(15).lowercased()
+        return head.hasPrefix("<!doctype html") || head.hasPrefix("<html") || head.hasPrefix("<head")
+            || head.hasPrefix("<body") || head.hasPrefix("<!--") || head.hasPrefix("<?xml")
+    }
+
+    /// The file's bytes, decompressed if gzipped, refused past `limit`.
+    func load(_ path: String, limit: Int) throws(InputError) -> [UInt8] {
+        let attributes = try? FileManager.default.attributesOfItem(atPath: path)
+        if let size = (attributes?[.size] as? NSNumber)?.intValue, size > limit {
+            throw InputError(document: path, reason: .tooLarge(size: size, limit: limit))
+        }
+        guard let data = FileManager.default.contents(atPath: path) else {
+            let readable = FileManager.default.isReadableFile(atPath: path)
+            throw InputError(document: path, reason: .unreadable(readable ? "read failed" : "permission denied"))
+        }
+        let bytes = [UInt8](data)
+        if bytes.isEmpty { throw InputError(document: path, reason: .empty) }
+        if Gzip.isGzip(bytes) {
+            let inflated = try Gzip.decompress(bytes, limit: limit, document: path)
+            if inflated.isEmpty { throw InputError(document: path, reason: .empty) }
+            return inflated
+        }
+        return bytes
+    }
+
+    /// Splits JSON Lines and reads each record; a bad line is one failure naming `path:LINE`.
+    func readJSONLines(_ bytes: [UInt8], path: String, _ handle: (Item) throws -> Void) rethrows {
+        var lineNumber = 0
+        var start = 0
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        let count = bytes.count
+        while start < count {
+            var end = start
+            while end < count && bytes[end] != 0x0A { end += 1 }
+            lineNumber += 1
+            let line = bytes[start..<end]
+            start = end + 1
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+            let where_ = "\(path):\(lineNumber)"
+            if line.count > maxDocumentSize {
+                try handle(.failure(InputError(
+                    document: where_, reason: .tooLarge(size: line.count, limit: maxDocumentSize))))
+                continue
+            }
+            switch Self.parseRecord(Data(line), path: path, line: lineNumber) {
+            case .success(let document): try handle(.document(document))
+            case .failure(let error): try handle(.failure(error))
+            }
+        }
+    }
+
+    /// One JSON Lines record as a document.
+    static func parseRecord(_ data: Data, path: String, line: Int) -> Result<RawDocument, InputError> {
+        let where_ = "\(path):\(line)"
+        func fail(_ message: String) -> Result<RawDocument, InputError> {
+            .failure(InputError(document: where_, reason: .invalidJSON(line: line, message)))
+        }
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data, options: [])
+        } catch {
+            return fail("not valid JSON")
+        }
+        guard let record = object as? [String: Any] else { return fail("a record must be a JSON object") }
+        func string(_ key: String) -> Result<String?, InputError> {
+            switch record[key] {
+            case nil, is NSNull: return .success(nil)
+            case let value as String: return .success(value)
+            case let value as NSNumber where key == "id": return .success(value.stringValue)
+            default:
+                return .failure(InputError(
+                    document: where_, reason: .invalidJSON(line: line, "field \"\(key)\" must be a string")))
+            }
+        }
+        do {
+            let id = try string("id").get()
+            let text = try string("text").get()
+            let html = try string("html").get()
+            let title = try string("title").get()
+            let body: String
+            let format: RawDocument.Format
+            if let html, !html.isEmpty {
+                body = html
+                format = .html
+            } else if let text {
+                body = text
+                format = .text
+            } else if title?.isEmpty == false {
+                body = ""
+                format = .text
+            } else {
+                return fail("a record needs \"text\" or \"html\"")
+            }
+            let name = (path as NSString).lastPathComponent
+            return .success(RawDocument(
+                id: id ?? "\(documentID(forFileName: name)):\(line)", path: where_, url: try string("url").get(),
+                title: title, published: try string("published").get(), language: try string("language").get(),
+                format: format, body: body))
+        } catch {
+            return .failure(error)
+        }
+    }
+}

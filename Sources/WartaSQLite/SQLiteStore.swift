@@ -1,0 +1,161 @@
+public import GRDB
+public import WartaCore
+internal import Foundation
+
+/// The embedded store: one SQLite file (WAL) through GRDB, with FTS5 search over titles and bodies.
+///
+/// Documents are keyed by their content hash, so the same article read from two files or two feeds is
+/// one document with two sources; each source keeps the raw input it was read from, so that a better
+/// cleaner can run again later. Every document is written in one transaction.
+///
+/// ```swift
+/// let store = try SQLiteStore(path: "warta.sqlite")
+/// let outcome = try await store.add(document, raw: rawText)
+/// ```
+public final class SQLiteStore: DocumentStore {
+    public let writer: any DatabaseWriter
+    private let encoder: JSONEncoder = {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        return encoder
+    }()
+
+    /// Opens (or creates) the database at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(30)
+        configuration.prepareDatabase { db in
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        writer = try DatabasePool(path: path, configuration: configuration)
+        try Self.migrator.migrate(writer)
+    }
+
+    /// An in-memory database, for tests.
+    public init() throws {
+        writer = try DatabaseQueue()
+        try Self.migrator.migrate(writer)
+    }
+
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1: documents, sources, search") { db in
+            try db.create(table: "document") { t in
+                t.primaryKey("hash", .text)
+                t.column("id", .text).notNull()
+                t.column("title", .text)
+                t.column("author", .text)
+                t.column("published", .text)
+                t.column("dateline", .text)
+                t.column("language", .text).notNull()
+                t.column("text", .text).notNull()
+                t.column("analysis", .text).notNull()  // the Document as JSON (FORMATS.md §2)
+                t.column("addedAt", .datetime).notNull()
+            }
+            try db.create(table: "source") { t in
+                t.autoIncrementedPrimaryKey("rowid")
+                t.column("documentHash", .text).notNull().indexed().references("document", onDelete: .cascade)
+                t.column("docId", .text).notNull().indexed()
+                t.column("path", .text)
+                t.column("url", .text)
+                t.column("publisher", .text)
+                t.column("raw", .text).notNull()
+                t.column("addedAt", .datetime).notNull()
+                t.uniqueKey(["documentHash", "docId"])
+            }
+            try db.create(virtualTable: "document_fts", using: FTS5()) { t in
+                t.synchronize(withTable: "document")
+                t.tokenizer = .unicode61()
+                t.column("title")
+                t.column("text")
+            }
+        }
+        return migrator
+    }
+
+    public func add(_ document: Document, raw: String) async throws -> StoreOutcome {
+        var stored = document
+        stored.removed = document.removed
+        let analysis = String(decoding: try encoder.encode(stored), as: UTF8.self)
+        return try await writer.write { db in
+            let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM document WHERE hash = ?", arguments: [document.hash]) ?? false
+            let now = Date()
+            if !exists {
+                try db.execute(
+                    sql: """
+                        INSERT INTO document (hash, id, title, author, published, dateline, language, text, analysis, addedAt)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """,
+                    arguments: [
+                        document.hash, document.id, document.title, document.author, document.published,
+                        document.dateline, document.language, document.text, analysis, now,
+                    ])
+            }
+            try db.execute(
+                sql: """
+                    INSERT INTO source (documentHash, docId, path, url, publisher, raw, addedAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (documentHash, docId) DO NOTHING
+                    """,
+                arguments: [
+                    document.hash, document.id, document.source.path, document.source.url, document.source.publisher,
+                    raw, now,
+                ])
+            if !exists { return .added }
+            return db.changesCount > 0 ? .newSource : .known
+        }
+    }
+
+    public func search(_ query: String, limit: Int = 20) async throws -> [SearchHit] {
+        guard let pattern = FTS5Pattern(matchingAllPrefixesIn: query) else { return [] }
+        return try await writer.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT (SELECT docId FROM source WHERE documentHash = document.hash ORDER BY rowid LIMIT 1) AS id,
+                           document.title AS title,
+                           snippet(document_fts, 1, '[', ']', '…', 16) AS snippet,
+                           -bm25(document_fts, 5.0, 1.0) AS score
+                    FROM document_fts JOIN document ON document.rowid = document_fts.rowid
+                    WHERE document_fts MATCH ?
+                    ORDER BY bm25(document_fts, 5.0, 1.0), id
+                    LIMIT ?
+                    """,
+                arguments: [pattern, limit])
+            return rows.map { row in
+                SearchHit(id: row["id"], title: row["title"], snippet: row["snippet"], score: row["score"])
+            }
+        }
+    }
+
+    public func document(_ key: String) async throws -> Document? {
+        try await writer.read { db in
+            let sql = """
+                SELECT analysis FROM document
+                WHERE hash = :key OR hash IN (SELECT documentHash FROM source WHERE docId = :key)
+                   OR (length(:key) >= 8 AND hash LIKE :key || '%')
+                LIMIT 1
+                """
+            guard let json = try String.fetchOne(db, sql: sql, arguments: ["key": key]) else { return nil }
+            return try JSONDecoder().decode(Document.self, from: Data(json.utf8))
+        }
+    }
+
+    /// The raw input a document's sources were read from, oldest first.
+    public func rawInputs(of hash: String) async throws -> [String] {
+        try await writer.read { db in
+            try String.fetchAll(db, sql: "SELECT raw FROM source WHERE documentHash = ? ORDER BY rowid", arguments: [hash])
+        }
+    }
+
+    public func stats() async throws -> StoreStats {
+        try await writer.read { db in
+            func count(_ table: String) throws -> Int {
+                guard try db.tableExists(table) else { return 0 }
+                return try Int.fetchOne(db, sql: "SELECT count(*) FROM \(table)") ?? 0
+            }
+            return StoreStats(
+                documents: try count("document"), sources: try count("source"), entities: try count("entity"),
+                events: try count("event"))
+        }
+    }
+}

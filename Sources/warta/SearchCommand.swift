@@ -1,0 +1,46 @@
+import ArgumentParser
+import Foundation
+import WartaCore
+import WartaSQLite
+
+struct SearchCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "search", abstract: "Full-text search over the titles and bodies of stored documents.")
+
+    @Argument(help: "Words to find (all of them; a word also matches as a prefix).")
+    var query: String
+
+    @Option(help: "The SQLite database file.")
+    var db: String = "warta.sqlite"
+
+    @Option(help: "table or jsonl.")
+    var format: OutputFormat = .table
+
+    @Option(help: "At most this many results.")
+    var limit: Int = 20
+
+    func run() async throws {
+        let store = try openExisting(db)
+        let hits = try await store.search(query, limit: limit)
+        switch format {
+        case .jsonl, .json:
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.withoutEscapingSlashes, .sortedKeys]
+            for hit in hits { Terminal.print(String(decoding: try encoder.encode(hit), as: UTF8.self)) }
+        default:
+            if hits.isEmpty { Terminal.print("no documents match \"\(query)\"") }
+            for hit in hits {
+                Terminal.print(String(format: "%-32@ %8.3g  %@", hit.id as NSString, hit.score, (hit.title ?? "(untitled)") as NSString))
+                Terminal.print("    \(hit.snippet.replacingOccurrences(of: "\n", with: " "))")
+            }
+        }
+    }
+}
+
+/// Opens a database that must exist already (reading commands never create one by mistake).
+func openExisting(_ path: String) throws -> SQLiteStore {
+    guard FileManager.default.fileExists(atPath: path) else {
+        throw ValidationError("no database at \(path): run `warta ingest PATH --db \(path)` first")
+    }
+    return try SQLiteStore(path: path)
+}
