@@ -93,6 +93,22 @@ public struct Cleaner: Sendable {
             }
         }
 
+        // A name alone on the line next to a dated byline is its author ("Sari Wulandari" / "Selasa, 12 Maret 2024").
+        if result.author == nil, let byline = lines.indices.first(where: { i in
+            if case .drop(let reason, _) = verdicts[i] ?? .keep { return reason == "byline" }
+            return false
+        }) {
+            for j in [byline - 1, byline + 1] where lines.indices.contains(j) && verdicts[j] == nil && (j < firstProse || j > lastProse) {
+                let line = lines[j]
+                guard line.wordCount <= 5, !line.endsLikeSentence, let name = Self.nameSegment(line.text), name == line.text,
+                    name.split(separator: " ").count >= 2
+                else { continue }
+                result.author = name
+                verdicts[j] = .drop("byline", kept: "author: \(name)")
+                break
+            }
+        }
+
         // 5. Short non-sentences outside the body.
         for i in lines.indices where verdicts[i] == nil && (i < firstProse || i > lastProse) && !prose.isEmpty {
             let line = lines[i]
@@ -174,10 +190,8 @@ public struct Cleaner: Sendable {
                 return .drop("credit", kept: nil)
             }
         }
-        // Pagination: "1 2 3", "1 / 3", "« 1 2 »"
-        if line.wordCount >= 1, line.wordCount <= 8, line.words.allSatisfy({ $0.allSatisfy(\.isNumber) && $0.count <= 2 }),
-            text.allSatisfy({ $0.isNumber || " /|«»<>-".contains($0) })
-        {
+        // Pagination: "1 2 3", "1 / 3", "« 1 2 »", "Halaman: 1 2 3", "1 2 3 Selanjutnya", "Page 2 of 5".
+        if line.wordCount >= 1, line.wordCount <= 10, Self.isPagination(line) {
             return .drop("pagination", kept: nil)
         }
         // A bare URL.
@@ -211,6 +225,26 @@ public struct Cleaner: Sendable {
             kept.insert("author: \(name)", at: 0)
         }
         return .drop("byline", kept: kept.joined(separator: ", "))
+    }
+
+    static let paginationWords: Set<String> = [
+        "halaman", "hal", "page", "pages", "of", "dari", "selanjutnya", "berikutnya", "sebelumnya", "next", "prev",
+        "previous", "first", "last", "pertama", "terakhir", "lanjut", "kembali",
+    ]
+
+    /// A line made only of page numbers and paging words, with at least one number.
+    static func isPagination(_ line: LineText) -> Bool {
+        var numbers = 0
+        for word in line.words {
+            if word.allSatisfy(\.isNumber) {
+                guard word.count <= 3 else { return false }
+                numbers += 1
+            } else if !paginationWords.contains(word.lowercased()) {
+                return false
+            }
+        }
+        guard numbers > 0 else { return false }
+        return line.text.allSatisfy { $0.isLetter || $0.isNumber || " /|«»<>-:.,()[]…‹›".contains($0) }
     }
 
     /// The author at the head of a byline: text before the first separator, if it looks like a name.
@@ -307,7 +341,13 @@ public struct Cleaner: Sendable {
             return false
         }
         if let bylineIndex, bylineIndex <= firstProse {
-            if let i = stride(from: bylineIndex - 1, through: 0, by: -1).first(where: { candidate($0) }) { return i }
+            let before = stride(from: bylineIndex - 1, through: 0, by: -1).filter { candidate($0) }
+            // An author's name printed just above the byline is not the title when a longer line precedes it.
+            if let first = before.first {
+                let line = lines[first]
+                if before.count > 1, line.wordCount <= 4, Self.nameSegment(line.text) == line.text { return before[1] }
+                return first
+            }
             // Some pages print the title right after the byline only.
             if let i = (bylineIndex + 1..<max(bylineIndex + 1, firstProse)).first(where: { candidate($0) }) { return i }
             return nil

@@ -24,7 +24,7 @@ struct LineText: Sendable {
     /// ``key`` without trailing `:`, `.`, `|` and spaces.
     var keyWithoutTrailingPunctuation: String {
         var k = Substring(key)
-        while let last = k.last, last == ":" || last == "." || last == "|" || last == " " || last == "»" || last == ">" {
+        while let last = k.last, ":.|!?»>›→…".contains(last) || last == " " {
             k = k.dropLast()
         }
         return String(k)
