@@ -59,6 +59,10 @@ public enum TextNormalizer {
             {
                 out.append(scalar)
                 i += used
+            } else if scalars[i] == "\u{E2}", i + 1 < scalars.count, scalars[i + 1] == "\u{20AC}" {
+                // "â€" whose third byte was lost: the undefined 0x9D of a right double quote.
+                out.append("\u{201D}")
+                i += 2
             } else {
                 out.append(scalars[i])
                 i += 1
@@ -97,6 +101,8 @@ public enum TextNormalizer {
     private static func cp1252Byte(_ s: Unicode.Scalar) -> UInt8? {
         let v = s.value
         if (0xA0...0xFF).contains(v) { return UInt8(v) }
+        // Bytes that Windows-1252 leaves undefined (0x81, 0x8D, 0x8F, 0x90, 0x9D) come through as C1 controls.
+        if [0x81, 0x8D, 0x8F, 0x90, 0x9D].contains(v) { return UInt8(v) }
         if let index = TextDecoder.cp1252High.firstIndex(of: v), v > 0xFF { return UInt8(0x80 + index) }
         return nil
     }
