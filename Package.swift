@@ -55,7 +55,7 @@ let package = Package(
         ),
         .testTarget(
             name: "WartaCLITests",
-            dependencies: ["WartaCore"],
+            dependencies: ["WartaCore", "warta"],
             swiftSettings: swiftSettings
         ),
     ]

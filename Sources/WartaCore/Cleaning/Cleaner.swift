@@ -354,6 +354,7 @@ public struct Cleaner: Sendable {
         }
         guard firstProse < lines.count else { return nil }
         return (0..<firstProse).first(where: { candidate($0) && !lines[$0].isAllCaps })
+            ?? (0..<firstProse).first(where: { candidate($0) })
     }
 }
 
