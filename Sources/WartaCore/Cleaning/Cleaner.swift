@@ -66,6 +66,15 @@ public struct Cleaner: Sendable {
             if let verdict = shapeRule(line, result: &result) { verdicts[i] = verdict }
         }
 
+        // A "Baca juga" / "Berita terkait" label on a line of its own heads a list of linked headlines.
+        for i in lines.indices where Self.isListLabel(lines[i], verdicts[i]) {
+            var j = i + 1
+            while j < lines.count, j <= i + 6, verdicts[j] == nil, Self.isHeadline(lines[j]) {
+                verdicts[j] = .drop("read-also", kept: nil)
+                j += 1
+            }
+        }
+
         // 2. Captions anywhere (kept, but they do not make the body).
         for i in lines.indices where verdicts[i] == nil {
             if let credit = CaptionCredit.credit(in: lines[i]) { verdicts[i] = .caption(credit) }
@@ -99,10 +108,7 @@ public struct Cleaner: Sendable {
             return false
         }) {
             for j in [byline - 1, byline + 1] where lines.indices.contains(j) && verdicts[j] == nil && (j < firstProse || j > lastProse) {
-                let line = lines[j]
-                guard line.wordCount <= 5, !line.endsLikeSentence, let name = Self.nameSegment(line.text), name == line.text,
-                    name.split(separator: " ").count >= 2
-                else { continue }
+                guard let name = Self.bylineName(lines[j]) else { continue }
                 result.author = name
                 verdicts[j] = .drop("byline", kept: "author: \(name)")
                 break
@@ -194,6 +200,8 @@ public struct Cleaner: Sendable {
         if line.wordCount >= 1, line.wordCount <= 10, Self.isPagination(line) {
             return .drop("pagination", kept: nil)
         }
+        // A menu: "Home | World | Business", "Beranda › Internasional › Asia".
+        if Self.isMenu(text) { return .drop("navigation", kept: nil) }
         // A bare URL.
         if !text.contains(" "), text.hasPrefix("http://") || text.hasPrefix("https://") || text.hasPrefix("www.") {
             return .drop("link", kept: nil)
@@ -225,6 +233,50 @@ public struct Cleaner: Sendable {
             kept.insert("author: \(name)", at: 0)
         }
         return .drop("byline", kept: kept.joined(separator: ", "))
+    }
+
+    /// A read-also or related-links label standing alone on its line ("BACA JUGA", "Berita Terkait:").
+    private static func isListLabel(_ line: LineText, _ verdict: Verdict?) -> Bool {
+        guard case .drop(let reason, _) = verdict, reason == "read-also", line.wordCount <= 4 else { return false }
+        return !line.text.contains(":") || line.text.hasSuffix(":")
+    }
+
+    /// A linked headline: short, not a sentence of prose (a question mark is allowed), no caption credit.
+    static func isHeadline(_ line: LineText) -> Bool {
+        guard (2...20).contains(line.wordCount), CaptionCredit.credit(in: line) == nil else { return false }
+        guard let last = line.text.last else { return false }
+        return last != "." && last != "," && last != ";" && line.capitalisedShare >= 0.3
+    }
+
+    /// "Sari Wulandari", "Yohanes Wenda - Warta Timur", "Martin Hale, Jakarta correspondent": the author's
+    /// name when a whole short line is a byline without a date.
+    static func bylineName(_ line: LineText) -> String? {
+        guard line.wordCount <= 8, !line.endsLikeSentence, let name = nameSegment(line.text) else { return nil }
+        let nameWords = name.split(separator: " ").count
+        guard (2...4).contains(nameWords) else { return nil }
+        if name == line.text { return name }
+        let rest = line.text.dropFirst(name.count).trimmingCharacters(in: CharacterSet(charactersIn: " -–—|,•·/"))
+        let restWords = rest.split(separator: " ")
+        guard !restWords.isEmpty, restWords.count <= 4 else { return nil }
+        let roles: Set<String> = [
+            "correspondent", "reporter", "editor", "writer", "staff", "wartawan", "kontributor", "koresponden",
+            "jurnalis", "penulis", "redaksi",
+        ]
+        if restWords.contains(where: { roles.contains($0.lowercased()) }) { return name }
+        // "Name - Publisher": the rest is a capitalised name too (a site, an agency).
+        if restWords.allSatisfy({ $0.first?.isUppercase == true || $0.contains(".") }) { return name }
+        return nil
+    }
+
+    /// Three or more short items between "|", "›", "»", "/" or "•" separators.
+    static func isMenu(_ text: String) -> Bool {
+        for separator in [" | ", " › ", " » ", " > ", " / ", " • ", " · "] where text.contains(separator) {
+            let items = text.components(separatedBy: separator)
+            if items.count >= 3, items.allSatisfy({ $0.split(separator: " ").count <= 3 && !$0.contains(where: \.isNumber) }) {
+                return true
+            }
+        }
+        return false
     }
 
     static let paginationWords: Set<String> = [
@@ -332,7 +384,7 @@ public struct Cleaner: Sendable {
             guard verdicts[i] == nil else { return false }
             let line = lines[i]
             guard (3...30).contains(line.wordCount), line.text.last != "." || line.text.hasSuffix("..."),
-                !line.text.hasSuffix(":"), line.capitalisedShare >= 0.3
+                !line.text.hasSuffix(":"), line.capitalisedShare >= 0.2
             else { return false }
             return true
         }
@@ -345,7 +397,7 @@ public struct Cleaner: Sendable {
             // An author's name printed just above the byline is not the title when a longer line precedes it.
             if let first = before.first {
                 let line = lines[first]
-                if before.count > 1, line.wordCount <= 4, Self.nameSegment(line.text) == line.text { return before[1] }
+                if before.count > 1, Self.bylineName(line) != nil { return before[1] }
                 return first
             }
             // Some pages print the title right after the byline only.

@@ -23,11 +23,27 @@ enum Dateline {
         guard !prefix.isEmpty, LineText.words(in: prefix).count <= 6 else { return nil }
         var places = [String]()
         var publisher: String?
-        // Split "JAKARTA, KOMPAS.com" and "Jakarta (ANTARA)" into parts.
+        // Split "JAKARTA, KOMPAS.com" and "Jakarta (ANTARA)" into parts; what is in parentheses is the publisher.
+        var inParentheses = Set<String>()
+        var depth = 0
+        var current = ""
+        for character in prefix {
+            if character == "(" || character == ")" || (character == "," && depth == 0) {
+                let part = current.trimmingCharacters(in: .whitespaces)
+                if depth > 0 && !part.isEmpty { inParentheses.insert(part) }
+                current = ""
+                depth = character == "(" ? depth + 1 : character == ")" ? max(0, depth - 1) : depth
+            } else {
+                current.append(character)
+            }
+        }
         let parts = prefix.split(whereSeparator: { $0 == "," || $0 == "(" || $0 == ")" })
             .map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
         for part in parts {
-            if isPublisher(part) {
+            if isMonthDay(part) { continue }  // "JAKARTA, Sept 7 (Reuters) -"
+            if inParentheses.contains(part), LineText.words(in: part).count <= 4 {
+                publisher = part
+            } else if isPublisher(part) {
                 publisher = part
             } else if isPlace(part, strict: separator == ": " || parts.count == 1 && !isAllCaps(part)) {
                 places.append(part)
@@ -37,6 +53,14 @@ enum Dateline {
         }
         guard let place = places.first, places.count <= 2 else { return nil }
         return Found(place: titleCase(place), publisher: publisher)
+    }
+
+    /// "Sept 7", "7 September", "Oct. 19": a date inside a dateline.
+    static func isMonthDay(_ part: String) -> Bool {
+        let words = part.split(separator: " ").map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".")) }
+        guard words.count == 2 else { return false }
+        let isMonth = { (w: String) in PublicationDate.months[w] != nil || ["sept", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "oct", "nov", "dec"].contains(w) }
+        return (isMonth(words[0]) && Int(words[1]) != nil) || (Int(words[0]) != nil && isMonth(words[1]))
     }
 
     static func isPublisher(_ part: String) -> Bool {
