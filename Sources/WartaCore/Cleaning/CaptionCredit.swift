@@ -22,6 +22,7 @@ enum CaptionCredit {
             }
         }
         // "... gencatan senjata. Foto: Reuters" — a credit after the last sentence.
+        guard text.utf8.contains(UInt8(ascii: ":")) else { return nil }
         let lower = text.lowercased()
         for marker in ["foto:", "photo:", "foto :", "image:", "credit:", "photograph:", "sumber foto:"] {
             guard let range = lower.range(of: marker, options: .backwards) else { continue }

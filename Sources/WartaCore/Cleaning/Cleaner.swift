@@ -270,6 +270,8 @@ public struct Cleaner: Sendable {
 
     /// Three or more short items between "|", "›", "»", "/" or "•" separators.
     static func isMenu(_ text: String) -> Bool {
+        // Cheap test first: every separator has "|", ">", "/" or a non-ASCII lead byte.
+        guard text.utf8.contains(where: { $0 == 0x7C || $0 == 0x3E || $0 == 0x2F || $0 >= 0xC2 }) else { return false }
         for separator in [" | ", " › ", " » ", " > ", " / ", " • ", " · "] where text.contains(separator) {
             let items = text.components(separatedBy: separator)
             if items.count >= 3, items.allSatisfy({ $0.split(separator: " ").count <= 3 && !$0.contains(where: \.isNumber) }) {

@@ -65,19 +65,34 @@ struct LineText: Sendable {
     }
 
     static func collapse(_ raw: some StringProtocol) -> String {
-        var out = ""
-        out.reserveCapacity(raw.utf8.count)
+        // Fast path: already collapsed (no leading, trailing or doubled spaces, no other white space).
+        var clean = true
+        var previousSpace = true
+        for byte in raw.utf8 {
+            if byte == 0x20 {
+                if previousSpace { clean = false; break }
+                previousSpace = true
+            } else if byte == 0x09 || byte == 0x0A || byte == 0x0D || byte == 0x0B || byte == 0x0C || byte >= 0xC2 && byte <= 0xE3 {
+                // Control white space, or a lead byte of a possible Unicode space (U+0085, U+00A0, U+2000…, U+3000).
+                clean = false
+                break
+            } else {
+                previousSpace = false
+            }
+        }
+        if clean && !previousSpace { return String(raw) }
+        var out = String.UnicodeScalarView()
         var pendingSpace = false
-        for c in raw {
-            if c == " " || c == "\t" || c.isWhitespace {
+        for scalar in raw.unicodeScalars {
+            if scalar == " " || (scalar.value < 0x80 ? (scalar.value >= 0x09 && scalar.value <= 0x0D) : scalar.properties.isWhitespace) {
                 pendingSpace = !out.isEmpty
             } else {
                 if pendingSpace { out.append(" ") }
                 pendingSpace = false
-                out.append(c)
+                out.append(scalar)
             }
         }
-        return out
+        return String(out)
     }
 
     static func key(_ text: String) -> String {

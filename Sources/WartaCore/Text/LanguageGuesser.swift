@@ -13,21 +13,32 @@ public enum LanguageGuesser {
     public static func guess(_ text: some StringProtocol) -> String {
         var id = 0
         var en = 0
-        var word = ""
+        // Function words are ASCII: scan bytes, lower-casing ASCII letters; any other byte ends a word,
+        // and words with non-ASCII letters never match, which is what we want.
+        var word = [UInt8]()
         var seen = 0
-        for c in text {
-            if c.isLetter {
-                word.append(c)
-                continue
-            }
-            if !word.isEmpty {
-                let lower = word.lowercased()
+        var tainted = false
+        func finish() {
+            if !word.isEmpty && !tainted && word.count <= 8 {
+                let lower = String(decoding: word, as: UTF8.self)
                 if indonesian.contains(lower) { id += 1 } else if english.contains(lower) { en += 1 }
-                word = ""
-                seen += 1
+            }
+            if !word.isEmpty { seen += 1 }
+            word.removeAll(keepingCapacity: true)
+            tainted = false
+        }
+        for byte in text.utf8 {
+            switch byte {
+            case 0x41...0x5A: word.append(byte + 0x20)
+            case 0x61...0x7A: word.append(byte)
+            case 0x80...: tainted = true; word.append(byte)
+            default:
+                finish()
                 if seen > 600 { break }
             }
+            if seen > 600 { break }
         }
+        finish()
         return en > id ? "en" : "id"
     }
 }
