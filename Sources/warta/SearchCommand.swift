@@ -30,7 +30,7 @@ struct SearchCommand: AsyncParsableCommand {
         default:
             if hits.isEmpty { Terminal.print("no documents match \"\(query)\"") }
             for hit in hits {
-                Terminal.print(String(format: "%-32@ %8.3g  %@", hit.id as NSString, hit.score, (hit.title ?? "(untitled)") as NSString))
+                Terminal.print(String(format: "%-32@  %@", hit.id as NSString, (hit.title ?? "(untitled)") as NSString))
                 Terminal.print("    \(hit.snippet.replacingOccurrences(of: "\n", with: " "))")
             }
         }
