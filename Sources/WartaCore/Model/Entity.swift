@@ -7,12 +7,16 @@ public struct Entity: Sendable, Hashable, Codable {
     public var aliases: [String]
     public var titles: [String]
     public var country: String?
+    /// The knowledge-base entry this entity is linked to (`person:kim-jong-un`, `country:PRK`, `org:kcna`,
+    /// `place:Pyongyang`), if any: the entry's facts are its evidence.
+    public var link: String?
     public var mentions: [Mention]
 
     public init(
         id: String, name: String, type: String, aliases: [String] = [], titles: [String] = [], country: String? = nil,
-        mentions: [Mention] = []
+        link: String? = nil, mentions: [Mention] = []
     ) {
+        self.link = link
         self.id = id
         self.name = name
         self.type = type

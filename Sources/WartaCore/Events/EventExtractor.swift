@@ -1,0 +1,226 @@
+/// Turns sentences into typed events (PLOVER types and modes) with participants, date, place, modality and the
+/// source that reports them, each tied to its evidence span.
+///
+/// It reads what the earlier stages found (entities with their mentions, resolved time expressions) and the
+/// trigger lexicon; it never invents a participant that has no mention in the sentence.
+public struct EventExtractor: Sendable {
+    public var lexicon: EventLexicon
+    public var knowledge: KnowledgeBase
+
+    public init(lexicon: EventLexicon = .standard, knowledge: KnowledgeBase = .standard) {
+        self.lexicon = lexicon
+        self.knowledge = knowledge
+    }
+
+    struct Placed {
+        var entity: Int
+        var start: Int
+        var end: Int
+    }
+
+    static let placeWords: Set<String> = ["di", "ke", "dari", "in", "at", "to", "from", "menuju", "kota", "ibu"]
+    static let reportWords: Set<String> = [
+        "menurut", "lapor", "melaporkan", "dilaporkan", "laporan", "kata", "ujar", "mengutip", "dikutip", "dilansir",
+        "according", "reported", "reports", "said", "told", "cited", "quoted", "via",
+    ]
+
+    /// The events of one document.
+    ///
+    /// - Parameters:
+    ///   - text: the clean text (offsets count its Unicode scalars).
+    ///   - entities: its entities, with mentions.
+    ///   - times: its resolved time expressions.
+    ///   - language: `id` or `en`.
+    public func extract(text: String, entities: [Entity], times: [TimeMention], language: String) -> [EventMention] {
+        let scalars = Array(text.unicodeScalars)
+        var placed = [Placed]()
+        for (index, entity) in entities.enumerated() {
+            for mention in entity.mentions { placed.append(Placed(entity: index, start: mention.start, end: mention.end)) }
+        }
+        placed.sort { ($0.start, $0.end) < ($1.start, $1.end) }
+        let paragraphs = Self.paragraphStarts(scalars)
+        var events = [EventMention]()
+        var lastDate: String?
+        var lastParagraph = -1
+        for sentence in Sentences.ranges(in: scalars) {
+            let paragraph = paragraphs.lastIndex(where: { $0 <= sentence.lowerBound }) ?? 0
+            if paragraph != lastParagraph {
+                lastParagraph = paragraph
+                lastDate = nil
+            }
+            let tokens = WordTokens.tokens(in: scalars[sentence])
+            let words = tokens.map(\.lower)
+            let inSentence = placed.filter { $0.start >= sentence.lowerBound && $0.end <= sentence.upperBound }
+            let sentenceTimes = times.filter { $0.start >= sentence.lowerBound && $0.end <= sentence.upperBound }
+            var i = 0
+            var found = [EventMention]()
+            while i < words.count {
+                guard let (trigger, length) = lexicon.trigger(at: i, in: words, language: language) else {
+                    i += 1
+                    continue
+                }
+                let triggerStart = tokens[i].start
+                let triggerEnd = tokens[i + length - 1].end
+                if let event = makeEvent(
+                    trigger: trigger, triggerRange: triggerStart..<triggerEnd, tokenIndex: i, tokens: tokens,
+                    sentence: sentence, mentions: inSentence, entities: entities, times: sentenceTimes,
+                    fallbackDate: lastDate, language: language),
+                    !found.contains(where: { $0.type == event.type && Set($0.participants) == Set(event.participants) })
+                {
+                    found.append(event)
+                }
+                i += length
+            }
+            if let dated = sentenceTimes.last(where: { !$0.value.contains("/") }) { lastDate = Self.dateValue(dated.value) }
+            events.append(contentsOf: found)
+        }
+        return events
+    }
+
+    static func paragraphStarts(_ scalars: [Unicode.Scalar]) -> [Int] {
+        var starts = [0]
+        for (i, s) in scalars.enumerated() where s == "\n" { starts.append(i + 1) }
+        return starts
+    }
+
+    /// A time value as an event date: the day, month or year part (no clock time, no range).
+    static func dateValue(_ value: String) -> String? {
+        if value.contains("/") { return nil }
+        if let t = value.firstIndex(of: "T") { return String(value[..<t]) }
+        return value
+    }
+
+    // swiftlint:disable:next function_parameter_count
+    func makeEvent(
+        trigger: EventLexicon.Trigger, triggerRange: Range<Int>, tokenIndex: Int, tokens: [WordToken],
+        sentence: Range<Int>, mentions: [Placed], entities: [Entity], times: [TimeMention], fallbackDate: String?,
+        language: String
+    ) -> EventMention? {
+        let words = tokens.map(\.lower)
+        func tokenBefore(_ offset: Int) -> WordToken? { tokens.last(where: { $0.end <= offset && $0.isWord }) }
+        // Candidates: mentions that are not a modifier of the person after them ("Presiden Rusia Vladimir Putin")
+        // and not a place after "di"/"ke" ("tiba di Pyongyang").
+        var candidates = [Placed]()
+        var places = [Placed]()
+        for (k, mention) in mentions.enumerated() {
+            let entity = entities[mention.entity]
+            if entity.type != "PER", k + 1 < mentions.count, entities[mentions[k + 1].entity].type == "PER",
+                mentions[k + 1].start - mention.end <= 1
+            {
+                continue
+            }
+            if entity.type == "LOC" || entity.type == "GPE",
+                let before = tokenBefore(mention.start), Self.placeWords.contains(before.lower)
+            {
+                places.append(mention)
+                continue
+            }
+            if mention.start < triggerRange.upperBound && mention.end > triggerRange.lowerBound { continue }
+            candidates.append(mention)
+        }
+        // Agencies that report are sources, not participants.
+        var reporters = [String]()
+        candidates.removeAll { mention in
+            let entity = entities[mention.entity]
+            let isAgency = entity.link.flatMap { link in
+                link.hasPrefix("org:") ? knowledge.organizations[String(link.dropFirst(4))]?.kind == "agency" : nil
+            } ?? false
+            let before = tokenBefore(mention.start)?.lower ?? ""
+            if isAgency || (entity.type == "ORG" && Self.reportWords.contains(before)) {
+                if !reporters.contains(entity.name) { reporters.append(entity.name) }
+                return true
+            }
+            return false
+        }
+        // Most specific actors: people, else organisations, else countries.
+        func distinct(_ list: [Placed]) -> [Placed] {
+            var seen = Set<Int>()
+            return list.filter { seen.insert($0.entity).inserted }
+        }
+        let people = distinct(candidates.filter { entities[$0.entity].type == "PER" })
+        let organizations = distinct(candidates.filter { entities[$0.entity].type == "ORG" })
+        let countries = distinct(candidates.filter { entities[$0.entity].type != "PER" && entities[$0.entity].type != "ORG" })
+        var chosen: [Placed]
+        if people.count >= 2 {
+            chosen = people
+        } else if people.count == 1 {
+            let others = organizations.isEmpty ? countries : organizations
+            chosen = people + others.prefix(1)
+            if chosen.count < 2, trigger.mode == "visit", let place = places.first(where: { isCountry(entities[$0.entity]) }) {
+                chosen.append(place)
+            }
+        } else if organizations.count >= 2 {
+            chosen = organizations
+        } else {
+            chosen = distinct(organizations + countries)
+            if chosen.count < 2, trigger.mode == "visit", let place = places.first(where: { isCountry(entities[$0.entity]) }) {
+                chosen.append(place)
+            }
+        }
+        chosen = distinct(chosen)
+        guard chosen.count >= 2 || (trigger.type != "CONSULT" && trigger.type != "AGREE" && chosen.count >= 1) else { return nil }
+        chosen = Array(chosen.prefix(5))
+        // Order: for agent triggers the actor before the trigger first; for passive ones, the actor after it.
+        switch trigger.roles {
+        case .agent:
+            chosen.sort { a, b in
+                let aBefore = a.start < triggerRange.lowerBound, bBefore = b.start < triggerRange.lowerBound
+                if aBefore != bBefore { return aBefore }
+                return aBefore ? a.start > b.start : a.start < b.start
+            }
+        case .passive:
+            chosen.sort { a, b in
+                let aAfter = a.start >= triggerRange.upperBound, bAfter = b.start >= triggerRange.upperBound
+                if aAfter != bAfter { return aAfter }
+                return a.start < b.start
+            }
+        case .symmetric:
+            chosen.sort { $0.start < $1.start }
+        }
+        // Date: the expression of the clause nearest the trigger, else the paragraph's last date.
+        let dated = times.filter { Self.dateValue($0.value) != nil }
+        let nearest = dated.min { abs($0.start - triggerRange.lowerBound) < abs($1.start - triggerRange.lowerBound) }
+        let date = nearest.flatMap { Self.dateValue($0.value) } ?? fallbackDate
+        // Place: the most specific place the sentence gives after "di"/"in" (a city over a country).
+        let place = places.sorted { a, b in
+            let aCountry = isCountry(entities[a.entity]), bCountry = isCountry(entities[b.entity])
+            if aCountry != bCountry { return !aCountry }
+            return abs(a.start - triggerRange.lowerBound) < abs(b.start - triggerRange.lowerBound)
+        }.first.map { entities[$0.entity].name }
+        // Modality: a cue in the few words before the trigger.
+        var modality = "asserted"
+        let windowStart = max(0, tokenIndex - 5)
+        var k = tokenIndex
+        while k > windowStart {
+            if let cue = lexicon.cue(endingAt: k, in: words, language: language) {
+                modality = cue.modality
+                break
+            }
+            if tokens[k - 1].lower == "," || tokens[k - 1].lower == "." { break }
+            k -= 1
+        }
+        // Who reports it: agencies named with a reporting word anywhere in the sentence.
+        for mention in mentions {
+            let entity = entities[mention.entity]
+            let isAgency = entity.link.flatMap { link in
+                link.hasPrefix("org:") ? knowledge.organizations[String(link.dropFirst(4))]?.kind == "agency" : nil
+            } ?? false
+            if isAgency, !reporters.contains(entity.name) { reporters.append(entity.name) }
+        }
+        var confidence = 0.5
+        if people.count >= 2 { confidence += 0.2 }
+        if nearest != nil { confidence += 0.1 }
+        if place != nil { confidence += 0.1 }
+        return EventMention(
+            type: trigger.type, mode: trigger.mode,
+            participants: chosen.map { EventMention.Participant(name: entities[$0.entity].name, entity: entities[$0.entity].id) },
+            date: date, location: place, reportedBy: reporters, modality: modality,
+            evidence: EventMention.Span(start: sentence.lowerBound, end: sentence.upperBound),
+            confidence: min(confidence, 0.95))
+    }
+
+    func isCountry(_ entity: Entity) -> Bool {
+        if let link = entity.link { return link.hasPrefix("country:") }
+        return knowledge.lookup(entity.name).contains { $0.kind == .country }
+    }
+}

@@ -1,0 +1,197 @@
+/// Merges the event mentions of many documents into real-world events: the same type, dates that agree at the
+/// coarser precision, participants that resolve to the same entities, and compatible places. Arrivals and
+/// welcomes (visit/host) join the meeting they lead to in the same document or on the same day.
+///
+/// The result does not depend on the order of the input: mentions are clustered as the connected components
+/// of a pairwise compatibility relation, and every merged field is chosen by counts with fixed tie-breaks.
+///
+/// - Complexity: O(n log n + p) where p is the number of mention pairs sharing a participant and a type.
+public struct EventMerger: Sendable {
+    /// One event as one document reports it, with what the merger needs to know of its participants.
+    public struct Input: Sendable, Hashable {
+        public var document: String
+        public var event: EventMention
+        /// Per participant: a key that is the same for the same real-world actor across documents
+        /// (a knowledge-base link, else the folded canonical name), and the names used for it in this document.
+        public var participants: [Actor]
+
+        public struct Actor: Sendable, Hashable {
+            public var key: String
+            public var name: String
+            public var aliases: [String]
+            public var isCountry: Bool
+
+            public init(key: String, name: String, aliases: [String], isCountry: Bool) {
+                self.key = key
+                self.name = name
+                self.aliases = aliases
+                self.isCountry = isCountry
+            }
+        }
+
+        public init(document: String, event: EventMention, participants: [Actor]) {
+            self.document = document
+            self.event = event
+            self.participants = participants
+        }
+    }
+
+    /// A real-world event (FORMATS.md §3).
+    public struct Merged: Sendable, Hashable, Codable {
+        public var id: String
+        public var type: String
+        public var mode: String?
+        public var modality: String
+        public var participants: [String]
+        public var aliases: [String: [String]]
+        public var date: String?
+        public var location: String?
+        public var sources: [String]
+        public var mentions: Int
+        public var confidence: Double
+        /// Where each mention is: document and evidence span.
+        public var evidence: [Evidence]
+        /// Participant keys, for filtering by actor.
+        public var actorKeys: [String]
+
+        public struct Evidence: Sendable, Hashable, Codable {
+            public var document: String
+            public var start: Int
+            public var end: Int
+        }
+    }
+
+    public init() {}
+
+    public func merge(_ inputs: [Input]) -> [Merged] {
+        // A canonical order first, so that nothing below depends on the caller's order.
+        let items = inputs.sorted { Self.sortKey($0) < Self.sortKey($1) }
+        var parent = Array(items.indices)
+        func find(_ x: Int) -> Int {
+            var x = x
+            while parent[x] != x {
+                parent[x] = parent[parent[x]]
+                x = parent[x]
+            }
+            return x
+        }
+        func union(_ a: Int, _ b: Int) {
+            let ra = find(a), rb = find(b)
+            if ra != rb { parent[max(ra, rb)] = min(ra, rb) }
+        }
+        // Block by participant key: only mentions sharing an actor can be the same event.
+        var byActor = [String: [Int]]()
+        for (i, item) in items.enumerated() {
+            for key in Set(item.participants.map(\.key)) { byActor[key, default: []].append(i) }
+        }
+        for key in byActor.keys.sorted() {
+            let group = byActor[key] ?? []
+            for x in 0..<group.count {
+                for y in (x + 1)..<group.count where Self.compatible(items[group[x]], items[group[y]]) {
+                    union(group[x], group[y])
+                }
+            }
+        }
+        var clusters = [Int: [Int]]()
+        for i in items.indices { clusters[find(i), default: []].append(i) }
+        return clusters.values.map { build($0.map { items[$0] }) }
+            .sorted { ($0.date ?? "9999", $0.id) < ($1.date ?? "9999", $1.id) }
+    }
+
+    static func sortKey(_ input: Input) -> String {
+        "\(input.document)\u{1}\(input.event.evidence.start)\u{1}\(input.event.type)\u{1}\(input.participants.map(\.key).joined(separator: ","))"
+    }
+
+    /// Whether two dates can name the same day: equal where both are known, `XXXX` matching any year.
+    public static func datesAgree(_ a: String?, _ b: String?) -> Bool {
+        guard let a, let b else { return false }
+        let n = min(a.count, b.count)
+        for (x, y) in zip(a.prefix(n), b.prefix(n)) where x != y && x != "X" && y != "X" { return false }
+        return true
+    }
+
+    static func compatible(_ a: Input, _ b: Input) -> Bool {
+        guard a.event.type == b.event.type else { return false }
+        guard (a.event.modality == "asserted") == (b.event.modality == "asserted") else { return false }
+        let sameDocument = a.document == b.document
+        let dates: Bool
+        if a.event.date == nil || b.event.date == nil {
+            dates = sameDocument
+        } else {
+            dates = datesAgree(a.event.date, b.event.date)
+        }
+        guard dates else { return false }
+        if let x = a.event.location, let y = b.event.location, NameKey.make(x) != NameKey.make(y) {
+            // Places differ: only a city and its country may both be right; without knowing, keep them apart
+            // unless one of them is a country participant (a visit to a country, a meeting in its capital).
+            let countryNames = Set((a.participants + b.participants).filter(\.isCountry).map { NameKey.make($0.name) })
+            if !countryNames.contains(NameKey.make(x)) && !countryNames.contains(NameKey.make(y)) { return false }
+        }
+        let keysA = Set(a.participants.map(\.key)), keysB = Set(b.participants.map(\.key))
+        let shared = keysA.intersection(keysB)
+        if keysA == keysB { return true }
+        if shared.count >= 2 { return true }
+        // An arrival or welcome (a person and a country) joins the meeting of that person in the same
+        // document or on the same exact day.
+        if a.event.type == "CONSULT", shared.count == 1, let person = shared.first, !person.hasPrefix("country:") {
+            let arrival = [a, b].first { input in
+                input.event.mode == "visit" && input.participants.count == 2 && input.participants.contains(where: \.isCountry)
+            }
+            let exactDay = (a.event.date?.count ?? 0) >= 10 && a.event.date == b.event.date
+            if arrival != nil && (sameDocument || exactDay) { return true }
+        }
+        return false
+    }
+
+    func build(_ members: [Input]) -> Merged {
+        func mostCommon(_ values: [String]) -> String? {
+            var counts = [String: Int]()
+            for value in values { counts[value, default: 0] += 1 }
+            return counts.max { ($0.value, $1.key) < ($1.value, $0.key) }?.key
+        }
+        let type = members[0].event.type
+        let asserted = members.filter { $0.event.modality == "asserted" }
+        let modality = asserted.isEmpty ? (mostCommon(members.map(\.event.modality)) ?? "asserted") : "asserted"
+        let mode = mostCommon(members.compactMap(\.event.mode).filter { $0 != "visit" }) ?? mostCommon(members.compactMap(\.event.mode))
+        // Date: the finest precision that the mentions give, its most common value; a known year beats XXXX.
+        let dates = members.compactMap(\.event.date)
+        let known = dates.filter { !$0.hasPrefix("X") }
+        let pool = known.isEmpty ? dates : known
+        let finest = pool.map(\.count).max() ?? 0
+        let date = mostCommon(pool.filter { $0.count == finest })
+        // Participants: every actor, the most frequent first; visit arrivals' countries only when no person covers them.
+        var actorCount = [String: Int]()
+        var firstName = [String: [String]]()
+        var aliasSet = [String: Set<String>]()
+        var isCountry = [String: Bool]()
+        for member in members {
+            for actor in member.participants {
+                actorCount[actor.key, default: 0] += 1
+                firstName[actor.key, default: []].append(actor.name)
+                aliasSet[actor.key, default: []].formUnion(actor.aliases + [actor.name])
+                isCountry[actor.key] = actor.isCountry
+            }
+        }
+        var keys = actorCount.keys.sorted { (actorCount[$0] ?? 0, $1) > (actorCount[$1] ?? 0, $0) }
+        let people = keys.filter { !(isCountry[$0] ?? false) }
+        if people.count >= 2 { keys = people + keys.filter { isCountry[$0] ?? false }.prefix(0) }
+        var names = [String]()
+        var aliases = [String: [String]]()
+        for key in keys {
+            let name = mostCommon(firstName[key] ?? []) ?? key
+            names.append(name)
+            let others = (aliasSet[key] ?? []).subtracting([name]).sorted()
+            if !others.isEmpty { aliases[name] = others }
+        }
+        let locations = members.compactMap(\.event.location)
+        let location = mostCommon(locations)
+        let sources = Array(Set(members.map(\.document))).sorted()
+        let confidence = min(0.99, (members.map(\.event.confidence).max() ?? 0.5) + 0.05 * Double(sources.count - 1))
+        let id = "ev-" + String(SHA256.hex([type, keys.sorted().joined(separator: ","), date ?? "", sources.first ?? ""].joined(separator: "|")).prefix(12))
+        let evidence = members.map { Merged.Evidence(document: $0.document, start: $0.event.evidence.start, end: $0.event.evidence.end) }
+        return Merged(
+            id: id, type: type, mode: mode, modality: modality, participants: names, aliases: aliases, date: date,
+            location: location, sources: sources, mentions: members.count, confidence: confidence, evidence: evidence,
+            actorKeys: keys)
+    }
+}
