@@ -139,7 +139,7 @@ public struct EventExtractor: Sendable {
         }
         let people = distinct(candidates.filter { entities[$0.entity].type == "PER" })
         let organizations = distinct(candidates.filter { entities[$0.entity].type == "ORG" })
-        let countries = distinct(candidates.filter { entities[$0.entity].type != "PER" && entities[$0.entity].type != "ORG" })
+        let countries = distinct(candidates.filter { entities[$0.entity].type != "PER" && entities[$0.entity].type != "ORG" && isCountry(entities[$0.entity]) })
         var chosen: [Placed]
         if people.count >= 2 {
             chosen = people

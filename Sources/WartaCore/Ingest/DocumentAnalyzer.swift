@@ -4,9 +4,11 @@ internal import Foundation
 /// take metadata, hash, and run the later stages.
 public struct DocumentAnalyzer: Sendable {
     public var cleaner: Cleaner
+    public var stages: AnalysisStages
 
-    public init(cleaner: Cleaner = Cleaner()) {
+    public init(cleaner: Cleaner = Cleaner(), stages: AnalysisStages = AnalysisStages()) {
         self.cleaner = cleaner
+        self.stages = stages
     }
 
     /// Analyses one document.
@@ -48,7 +50,7 @@ public struct DocumentAnalyzer: Sendable {
         let publisher = url.flatMap(Self.host(of:)) ?? page.siteName ?? cleaned.publisher
         let language = raw.language ?? page.language.flatMap { $0 == "id" || $0 == "en" ? $0 : nil }
             ?? LanguageGuesser.guess(text.isEmpty ? (title ?? "") : text)
-        return Document(
+        var document = Document(
             id: raw.id,
             hash: Self.contentHash(title: title, text: text),
             source: Document.Source(path: raw.path, url: url, publisher: publisher),
@@ -61,6 +63,8 @@ public struct DocumentAnalyzer: Sendable {
             captions: captions,
             removed: cleaned.removed
         )
+        stages.run(on: &document)
+        return document
     }
 
     /// The document key: SHA-256 of the title and body with case and white space folded, so the same

@@ -1,0 +1,277 @@
+/// Finds the people, organisations and places of a document and resolves every mention to one entity:
+/// names from the knowledge base (longest match), names from a statistical tagger for everyone else, titles
+/// kept on the mention ("Menteri Pertahanan Rusia"), titles alone resolved through the knowledge base at the
+/// document's date ("Presiden Rusia" in 2023 is Vladimir Putin), and short forms ("Kim", "Tn. Kim") joined to the
+/// full name they abbreviate in the same document.
+public struct EntityRecognizer: Sendable {
+    public var knowledge: KnowledgeBase
+    /// Labels tokens BIO over PER/ORG/LOC; nil uses the knowledge base alone.
+    public var tagger: (@Sendable ([String]) -> [String])?
+
+    public init(knowledge: KnowledgeBase = .standard, tagger: (@Sendable ([String]) -> [String])? = nil) {
+        self.knowledge = knowledge
+        self.tagger = tagger
+    }
+
+    /// A name found in the text before resolution.
+    struct Span {
+        var start: Int  // token index
+        var end: Int  // token index, exclusive
+        var type: String
+        var entry: KnowledgeBase.Entry?
+        var title: String?
+        var titleCountry: String?
+        /// A mention made of a title alone, resolved through the knowledge base.
+        var titleOnly = false
+    }
+
+    /// The entities of `text`. `date` (ISO, any precision) is when the document speaks of, for titles alone.
+    public func recognize(text: String, date: String?, language: String) -> [Entity] {
+        let scalars = Array(text.unicodeScalars)
+        var spans = [Span]()
+        for sentence in Sentences.ranges(in: scalars) {
+            let tokens = WordTokens.tokens(in: scalars[sentence])
+            spans.append(contentsOf: sentenceSpans(tokens, date: date).map { ($0, tokens) }.map { span, tokens in
+                var s = span
+                s.start = tokens[span.start].start
+                s.end = tokens[span.end - 1].end
+                return s
+            })
+        }
+        return resolve(spans, scalars: scalars)
+    }
+
+    static let connectors: Set<String> = ["bin", "binti", "van", "de", "der", "al", "el", "da", "von", "la", "di"]
+
+    static func isCapitalized(_ token: WordToken) -> Bool {
+        guard let first = token.text.unicodeScalars.first else { return false }
+        return first.properties.isUppercase
+    }
+
+    /// Spans in token indices of one sentence.
+    func sentenceSpans(_ tokens: [WordToken], date: String?) -> [Span] {
+        var spans = [Span]()
+        var covered = Array(repeating: false, count: tokens.count)
+        // 1. Knowledge-base names, longest first.
+        var i = 0
+        while i < tokens.count {
+            guard tokens[i].isWord, Self.isCapitalized(tokens[i]) else {
+                i += 1
+                continue
+            }
+            var matched: (Int, KnowledgeBase.Entry)?
+            var j = i
+            var key = ""
+            while j < tokens.count, j - i < knowledge.longestName + 2 {
+                let token = tokens[j]
+                if token.isWord {
+                    key += (key.isEmpty ? "" : " ") + NameKey.make(token.text)
+                } else if token.text == "." || token.text == "-" {
+                    j += 1
+                    continue
+                } else {
+                    break
+                }
+                if let entries = knowledge.names[key], let best = Self.preferred(entries), Self.isCapitalized(tokens[j]) || j > i {
+                    matched = (j + 1, best)
+                }
+                j += 1
+            }
+            if let (end, entry) = matched {
+                // One-word all-lower-case matches of short aliases ("as") are not names.
+                spans.append(Span(start: i, end: end, type: entry.type, entry: entry))
+                for k in i..<end { covered[k] = true }
+                i = end
+            } else {
+                i += 1
+            }
+        }
+        // 2. The tagger for the rest.
+        if let tagger {
+            let labels = tagger(tokens.map(\.text))
+            var k = 0
+            while k < tokens.count {
+                let label = k < labels.count ? labels[k] : "O"
+                guard label.hasPrefix("B-") || label.hasPrefix("I-") else {
+                    k += 1
+                    continue
+                }
+                let type = String(label.dropFirst(2))
+                var end = k + 1
+                while end < tokens.count, end < labels.count, labels[end] == "I-\(type)" { end += 1 }
+                if !(k..<end).contains(where: { covered[$0] }), (k..<end).contains(where: { Self.isCapitalized(tokens[$0]) }) {
+                    spans.append(Span(start: k, end: end, type: type == "GPE" ? "LOC" : type))
+                    for m in k..<end { covered[m] = true }
+                }
+                k = end
+            }
+        } else {
+            // Without a tagger: runs of two or more capitalised words after a title are people.
+            var k = 0
+            while k < tokens.count {
+                if !covered[k], Self.isCapitalized(tokens[k]), k > 0, titleEnding(at: k, tokens) != nil,
+                    titleReaching(into: k, tokens) == nil
+                {
+                    var end = k
+                    while end < tokens.count, !covered[end], tokens[end].isWord, Self.isCapitalized(tokens[end]) { end += 1 }
+                    if end - k >= 2 {
+                        spans.append(Span(start: k, end: end, type: "PER"))
+                        for m in k..<end { covered[m] = true }
+                    }
+                    k = max(end, k + 1)
+                } else {
+                    k += 1
+                }
+            }
+        }
+        spans.sort { $0.start < $1.start }
+        // 3. Titles before people, with the country they name; countries inside a title are not mentions.
+        var result = [Span]()
+        var dropped = Set<Int>()
+        for (index, span) in spans.enumerated() where span.type == "PER" {
+            var titleStart = span.start
+            var country: String?
+            // A country (or its adjective) right before the name belongs to the title: "Presiden Rusia Vladimir Putin".
+            if let previous = spans[..<index].last, previous.end == span.start, previous.type == "LOC",
+                previous.entry?.kind == .country, let title = titleEnding(at: previous.start, tokens)
+            {
+                country = previous.entry?.id
+                titleStart = title
+                dropped.insert(index - 1)
+                // Also drop an organisation inside the title ("Juru Bicara Kremlin").
+            } else if let previous = spans[..<index].last, previous.type == "ORG" || previous.type == "LOC",
+                span.start - previous.end <= 1, (previous.end..<span.start).allSatisfy({ tokens[$0].text == "," }),
+                let title = titleEnding(at: previous.start, tokens) ?? titleReaching(into: previous.start, tokens)
+            {
+                if previous.type == "LOC" { country = previous.entry?.id }
+                titleStart = title
+                dropped.insert(index - 1)
+            } else if let title = titleEnding(at: span.start, tokens) {
+                titleStart = title
+                // "Menteri Luar Negeri Rusia" with the country word matched as an adjective inside the title.
+            }
+            if titleStart < span.start {
+                var s = span
+                s.title = Self.join(tokens[titleStart..<span.start])
+                s.titleCountry = country ?? titleCountryWord(tokens[titleStart..<span.start])
+                spans[index] = s
+            }
+        }
+        for (index, span) in spans.enumerated() where !dropped.contains(index) { result.append(span) }
+        // 4. Titles alone ("Pemimpin Korea Utara", "Presiden Rusia") resolved through the knowledge base.
+        result.append(contentsOf: titleOnlySpans(tokens, taken: result, date: date))
+        return result.sorted { $0.start < $1.start }
+    }
+
+    /// Tokens as written: a space between words, none before punctuation.
+    static func join(_ tokens: ArraySlice<WordToken>) -> String {
+        var out = ""
+        var previousEnd: Int?
+        for token in tokens {
+            if let previousEnd, token.start > previousEnd { out += " " }
+            out += token.text
+            previousEnd = token.end
+        }
+        return out
+    }
+
+    static func preferred(_ entries: [KnowledgeBase.Entry]) -> KnowledgeBase.Entry? {
+        let order: [KnowledgeBase.Entry.Kind] = [.person, .country, .organization, .place]
+        return entries.min { (order.firstIndex(of: $0.kind) ?? 9) < (order.firstIndex(of: $1.kind) ?? 9) }
+    }
+
+    /// The token index where a title ends right before `index` starts, if one does: the start of that title.
+    func titleEnding(at index: Int, _ tokens: [WordToken]) -> Int? {
+        var best: Int?
+        var start = index - 1
+        var words = [String]()
+        while start >= 0, index - start <= 6 {
+            let token = tokens[start]
+            if !token.isWord && token.text != "." { break }
+            words.insert(token.text == "." ? "." : token.text, at: 0)
+            let phrase = NameKey.make(words.joined(separator: " "))
+            if knowledge.titles[phrase] != nil { best = start }
+            start -= 1
+        }
+        return best
+    }
+
+    /// The start of a title that begins before token `index` and runs into it ("Sekretaris | Dewan Keamanan").
+    func titleReaching(into index: Int, _ tokens: [WordToken]) -> Int? {
+        for start in stride(from: index - 1, through: max(0, index - 5), by: -1) {
+            guard tokens[start].isWord else { break }
+            var words = tokens[start..<index].map(\.text)
+            var end = index
+            while end < tokens.count, end - start < 7, tokens[end].isWord {
+                words.append(tokens[end].text)
+                end += 1
+                if knowledge.titles[NameKey.make(words.joined(separator: " "))] != nil { return start }
+            }
+        }
+        return nil
+    }
+
+    func titleCountryWord(_ tokens: ArraySlice<WordToken>) -> String? {
+        for token in tokens {
+            if let iso3 = knowledge.country(named: token.text) { return iso3 }
+        }
+        return nil
+    }
+
+    /// "Pemimpin Korea Utara", "Presiden Rusia", "Menteri Luar Negeri Rusia" with no name after them.
+    func titleOnlySpans(_ tokens: [WordToken], taken: [Span], date: String?) -> [Span] {
+        guard let date else { return [] }
+        var spans = [Span]()
+        var covered = Array(repeating: false, count: tokens.count)
+        for span in taken { for k in span.start..<span.end { covered[k] = true } }
+        var i = 0
+        while i < tokens.count {
+            guard !covered[i], tokens[i].isWord, Self.isCapitalized(tokens[i]) else {
+                i += 1
+                continue
+            }
+            // Longest title starting here.
+            var titleEnd: Int?
+            var role: String?
+            var words = [String]()
+            var j = i
+            while j < tokens.count, j - i < 6, tokens[j].isWord, !covered[j] {
+                words.append(tokens[j].text)
+                if let title = knowledge.titles[NameKey.make(words.joined(separator: " "))], title.kind == "role" {
+                    titleEnd = j + 1
+                    role = title.role
+                }
+                j += 1
+            }
+            guard let end = titleEnd, let role else {
+                i += 1
+                continue
+            }
+            // A country right after it (a knowledge-base match already in `taken`).
+            guard let countrySpan = taken.first(where: { $0.start == end && $0.entry?.kind == .country }),
+                let iso3 = countrySpan.entry?.id
+            else {
+                i = end
+                continue
+            }
+            let next = countrySpan.end
+            // Followed by a name: not a title alone.
+            if taken.contains(where: { $0.start == next && $0.type == "PER" }) {
+                i = next
+                continue
+            }
+            let holders = knowledge.holders(role: role, country: iso3, on: date)
+            if holders.count == 1, let person = holders.first {
+                var span = Span(
+                    start: i, end: next, type: "PER",
+                    entry: KnowledgeBase.Entry(kind: .person, id: person.id, name: person.name, type: "PER", country: person.country))
+                span.title = Self.join(tokens[i..<next])
+                span.titleCountry = iso3
+                span.titleOnly = true
+                spans.append(span)
+            }
+            i = next
+        }
+        return spans
+    }
+}

@@ -1,0 +1,32 @@
+/// The stages after cleaning: entities, dates, events. Each can be replaced (a user's knowledge base, a trained
+/// tagger, extra triggers) or switched off.
+public struct AnalysisStages: Sendable {
+    public var knowledge: KnowledgeBase
+    public var entities: EntityRecognizer?
+    public var events: EventExtractor?
+
+    public init(knowledge: KnowledgeBase = .standard, tagger: (@Sendable ([String]) -> [String])? = nil, lexicon: EventLexicon = .standard) {
+        self.knowledge = knowledge
+        self.entities = EntityRecognizer(knowledge: knowledge, tagger: tagger)
+        self.events = EventExtractor(lexicon: lexicon, knowledge: knowledge)
+    }
+
+    /// No analysis beyond cleaning.
+    public static var none: AnalysisStages {
+        var stages = AnalysisStages()
+        stages.entities = nil
+        stages.events = nil
+        return stages
+    }
+
+    public func run(on document: inout Document) {
+        let date = document.published.map { String($0.prefix(10)) }
+        if let entities {
+            document.entities = entities.recognize(text: document.text, date: date, language: document.language)
+        }
+        if let events {
+            document.events = events.extract(
+                text: document.text, entities: document.entities, times: document.times, language: document.language)
+        }
+    }
+}
