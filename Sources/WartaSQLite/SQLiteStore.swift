@@ -12,7 +12,7 @@ internal import Foundation
 /// let store = try SQLiteStore(path: "warta.sqlite")
 /// let outcome = try await store.add(document, raw: rawText)
 /// ```
-public final class SQLiteStore: DocumentStore {
+public final class SQLiteStore: EventStore {
     public let writer: any DatabaseWriter
     private let encoder: JSONEncoder = {
         let encoder = JSONEncoder()
@@ -70,6 +70,30 @@ public final class SQLiteStore: DocumentStore {
                 t.column("text")
             }
         }
+        migrator.registerMigration("v2: entities and events") { db in
+            try db.create(table: "entity") { t in
+                t.primaryKey("key", .text)
+                t.column("name", .text).notNull()
+                t.column("type", .text).notNull()
+                t.column("link", .text)
+                t.column("country", .text)
+                t.column("aliases", .text).notNull()  // JSON array
+                t.column("mentions", .integer).notNull()
+                t.column("documents", .integer).notNull()
+            }
+            try db.create(table: "event_input") { t in
+                t.autoIncrementedPrimaryKey("rowid")
+                t.column("documentHash", .text).notNull().indexed().references("document", onDelete: .cascade)
+                t.column("input", .text).notNull()  // EventMerger.Input as JSON
+            }
+            try db.create(table: "event") { t in
+                t.primaryKey("id", .text)
+                t.column("type", .text).notNull().indexed()
+                t.column("date", .text).indexed()
+                t.column("modality", .text).notNull()
+                t.column("merged", .text).notNull()  // EventMerger.Merged as JSON
+            }
+        }
         return migrator
     }
 
@@ -100,7 +124,10 @@ public final class SQLiteStore: DocumentStore {
                     document.hash, document.id, document.source.path, document.source.url, document.source.publisher,
                     raw, now,
                 ])
-            if !exists { return .added }
+            if !exists {
+                try self.writeAnalysis(document, db: db)
+                return .added
+            }
             return db.changesCount > 0 ? .newSource : .known
         }
     }
@@ -156,6 +183,75 @@ public final class SQLiteStore: DocumentStore {
             return StoreStats(
                 documents: try count("document"), sources: try count("source"), entities: try count("entity"),
                 events: try count("event"))
+        }
+    }
+
+    /// Entities and event mentions of a newly added document, in the same transaction.
+    private func writeAnalysis(_ document: Document, db: Database) throws {
+        for entity in document.entities {
+            let key = EventMerger.actorKey(entity)
+            let aliases = String(decoding: try encoder.encode(entity.aliases), as: UTF8.self)
+            if let row = try Row.fetchOne(db, sql: "SELECT aliases FROM entity WHERE key = ?", arguments: [key]) {
+                let known = (try? JSONDecoder().decode([String].self, from: Data((row["aliases"] as String).utf8))) ?? []
+                var merged = known
+                for alias in entity.aliases + [entity.name] where !merged.contains(alias) { merged.append(alias) }
+                try db.execute(
+                    sql: "UPDATE entity SET mentions = mentions + ?, documents = documents + 1, aliases = ? WHERE key = ?",
+                    arguments: [entity.mentions.count, String(decoding: try encoder.encode(merged), as: UTF8.self), key])
+            } else {
+                try db.execute(
+                    sql: "INSERT INTO entity (key, name, type, link, country, aliases, mentions, documents) VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
+                    arguments: [key, entity.name, entity.type, entity.link, entity.country, aliases, entity.mentions.count])
+            }
+        }
+        for input in EventMerger.inputs(of: document) {
+            try db.execute(
+                sql: "INSERT INTO event_input (documentHash, input) VALUES (?, ?)",
+                arguments: [document.hash, String(decoding: try encoder.encode(input), as: UTF8.self)])
+        }
+    }
+
+    public func eventInputs() async throws -> [EventMerger.Input] {
+        try await writer.read { db in
+            try String.fetchAll(db, sql: "SELECT input FROM event_input ORDER BY rowid").map {
+                try JSONDecoder().decode(EventMerger.Input.self, from: Data($0.utf8))
+            }
+        }
+    }
+
+    public func replaceEvents(_ events: [EventMerger.Merged]) async throws {
+        let encoded = try events.map { ($0, String(decoding: try encoder.encode($0), as: UTF8.self)) }
+        try await writer.write { db in
+            try db.execute(sql: "DELETE FROM event")
+            for (event, json) in encoded {
+                try db.execute(
+                    sql: "INSERT INTO event (id, type, date, modality, merged) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                    arguments: [event.id, event.type, event.date, event.modality, json])
+            }
+        }
+    }
+
+    public func events() async throws -> [EventMerger.Merged] {
+        try await writer.read { db in
+            try String.fetchAll(db, sql: "SELECT merged FROM event ORDER BY date, id").map {
+                try JSONDecoder().decode(EventMerger.Merged.self, from: Data($0.utf8))
+            }
+        }
+    }
+
+    public func entities(type: String?) async throws -> [EntitySummary] {
+        try await writer.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: "SELECT * FROM entity WHERE (? IS NULL OR type = ?) ORDER BY mentions DESC, name",
+                arguments: [type, type])
+            return rows.map { row in
+                let aliases = (try? JSONDecoder().decode([String].self, from: Data((row["aliases"] as String).utf8))) ?? []
+                return EntitySummary(
+                    key: row["key"], name: row["name"], type: row["type"], link: row["link"], country: row["country"],
+                    aliases: aliases.filter { $0 != (row["name"] as String) }, mentions: row["mentions"],
+                    documents: row["documents"])
+            }
         }
     }
 }

@@ -25,6 +25,7 @@ struct IngestCommand: AsyncParsableCommand {
         let store = try SQLiteStore(path: db)
         let pipeline = try makePipeline(maxSize: maxSize, boilerplate: boilerplate)
         let summary = try await ingest(paths, into: store, pipeline: pipeline)
+        try await store.rebuildEvents()
         Terminal.print(summary.line)
         if summary.failed > 0 { throw ExitCode(1) }
     }

@@ -9,7 +9,8 @@ struct Warta: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             IngestCommand.self, ExtractCommand.self, SearchCommand.self, ShowCommand.self, StatsCommand.self,
-            DemoCommand.self,
+            DemoCommand.self, EventsCommand.self, TimelineCommand.self, DyadCommand.self, EntitiesCommand.self,
+            ExportCommand.self,
         ]
     )
 }

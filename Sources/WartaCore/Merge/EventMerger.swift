@@ -8,20 +8,23 @@
 /// - Complexity: O(n log n + p) where p is the number of mention pairs sharing a participant and a type.
 public struct EventMerger: Sendable {
     /// One event as one document reports it, with what the merger needs to know of its participants.
-    public struct Input: Sendable, Hashable {
+    public struct Input: Sendable, Hashable, Codable {
         public var document: String
         public var event: EventMention
         /// Per participant: a key that is the same for the same real-world actor across documents
         /// (a knowledge-base link, else the folded canonical name), and the names used for it in this document.
         public var participants: [Actor]
 
-        public struct Actor: Sendable, Hashable {
+        public struct Actor: Sendable, Hashable, Codable {
             public var key: String
             public var name: String
             public var aliases: [String]
             public var isCountry: Bool
+            /// The actor's country (English name), if known.
+            public var country: String?
 
-            public init(key: String, name: String, aliases: [String], isCountry: Bool) {
+            public init(key: String, name: String, aliases: [String], isCountry: Bool, country: String? = nil) {
+                self.country = country
                 self.key = key
                 self.name = name
                 self.aliases = aliases
@@ -53,6 +56,8 @@ public struct EventMerger: Sendable {
         public var evidence: [Evidence]
         /// Participant keys, for filtering by actor.
         public var actorKeys: [String]
+        /// The participants' countries (English names), for country filters and dyads.
+        public var countries: [String]
 
         public struct Evidence: Sendable, Hashable, Codable {
             public var document: String
@@ -164,8 +169,10 @@ public struct EventMerger: Sendable {
         var firstName = [String: [String]]()
         var aliasSet = [String: Set<String>]()
         var isCountry = [String: Bool]()
+        var countries = Set<String>()
         for member in members {
             for actor in member.participants {
+                if let country = actor.country { countries.insert(country) }
                 actorCount[actor.key, default: 0] += 1
                 firstName[actor.key, default: []].append(actor.name)
                 aliasSet[actor.key, default: []].formUnion(actor.aliases + [actor.name])
@@ -192,6 +199,6 @@ public struct EventMerger: Sendable {
         return Merged(
             id: id, type: type, mode: mode, modality: modality, participants: names, aliases: aliases, date: date,
             location: location, sources: sources, mentions: members.count, confidence: confidence, evidence: evidence,
-            actorKeys: keys)
+            actorKeys: keys, countries: countries.sorted())
     }
 }

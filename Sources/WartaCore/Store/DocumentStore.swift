@@ -54,3 +54,54 @@ public struct StoreStats: Sendable, Hashable, Codable {
         self.events = events
     }
 }
+
+/// The store's view of events and entities: mentions written with each document, merged events rebuilt from
+/// all of them.
+public protocol EventStore: DocumentStore {
+    /// Every document's event mentions, ready for merging.
+    func eventInputs() async throws -> [EventMerger.Input]
+    /// Replaces the merged events with `events` in one transaction.
+    func replaceEvents(_ events: [EventMerger.Merged]) async throws
+    /// The merged events, in date order.
+    func events() async throws -> [EventMerger.Merged]
+    /// Canonical entities across all documents, most mentioned first.
+    func entities(type: String?) async throws -> [EntitySummary]
+}
+
+extension EventStore {
+    /// Merges every stored event mention again and stores the result; returns how many events there are.
+    ///
+    /// Merging is order-independent, so this gives the same events however the documents arrived.
+    @discardableResult
+    public func rebuildEvents() async throws -> Int {
+        let merged = EventMerger().merge(try await eventInputs())
+        try await replaceEvents(merged)
+        return merged.count
+    }
+}
+
+/// One canonical entity of the store.
+public struct EntitySummary: Sendable, Hashable, Codable {
+    public var key: String
+    public var name: String
+    public var type: String
+    public var link: String?
+    public var country: String?
+    public var aliases: [String]
+    public var mentions: Int
+    public var documents: Int
+
+    public init(
+        key: String, name: String, type: String, link: String?, country: String?, aliases: [String], mentions: Int,
+        documents: Int
+    ) {
+        self.key = key
+        self.name = name
+        self.type = type
+        self.link = link
+        self.country = country
+        self.aliases = aliases
+        self.mentions = mentions
+        self.documents = documents
+    }
+}
