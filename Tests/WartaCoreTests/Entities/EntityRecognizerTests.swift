@@ -1,0 +1,57 @@
+import Testing
+import WartaCore
+
+@Suite struct EntityRecognizerTests {
+    let recognizer = EntityRecognizer()
+
+    func person(_ entities: [Entity], _ name: String) -> Entity? { entities.first { $0.type == "PER" && $0.name == name } }
+
+    @Test func shortFormsTitlesAndSpellingsAreOneEntity() throws {
+        let text = """
+            Pemimpin Korea Utara Kim Jong-un menerima tamunya di Pyongyang. Ketua Kim Jong Un kemudian berpidato.
+            Dalam pidatonya, Kim mengatakan kedua negara bersahabat.
+            """
+        let entities = recognizer.recognize(text: text, date: "2024-06-19", language: "id")
+        let kim = try #require(person(entities, "Kim Jong Un"))
+        #expect(kim.link == "person:kim-jong-un")
+        #expect(kim.mentions.map(\.text).contains("Kim Jong-un"))
+        #expect(kim.mentions.map(\.text).contains("Kim Jong Un"))
+        #expect(kim.titles.contains("Pemimpin Korea Utara"))
+        #expect(kim.country == "North Korea")
+        // Offsets are Unicode-scalar offsets into the text.
+        let scalars = Array(text.unicodeScalars)
+        for mention in kim.mentions {
+            #expect(String(String.UnicodeScalarView(scalars[mention.start..<mention.end])) == mention.text)
+        }
+        // The country inside the title is not an entity mention of its own there.
+        let northKorea = entities.first { $0.link == "country:PRK" }
+        #expect(northKorea == nil)
+    }
+
+    @Test(arguments: [
+        ("2023-10-20", "Vladimir Putin"),
+        ("2019-05-01", "Vladimir Putin"),
+    ])
+    func titleAloneResolvesAtTheDocumentDate(date: String, expected: String) {
+        let entities = recognizer.recognize(text: "Presiden Rusia menyampaikan pidato di Moskow.", date: date, language: "id")
+        #expect(person(entities, expected) != nil)
+    }
+
+    @Test func titleAloneFollowsTermsOfOffice() {
+        let before = recognizer.recognize(text: "Menteri Pertahanan Rusia tiba di Pyongyang.", date: "2023-07-25", language: "id")
+        let after = recognizer.recognize(text: "Menteri Pertahanan Rusia tiba di Pyongyang.", date: "2024-11-29", language: "id")
+        #expect(person(before, "Sergei Shoigu") != nil)
+        #expect(person(after, "Sergei Shoigu") == nil)
+        #expect(person(after, "Andrei Belousov") != nil)
+    }
+
+    @Test func countriesOrganisationsAndPlacesAreLinked() {
+        let entities = recognizer.recognize(
+            text: "Menurut KCNA, delegasi Rusia tiba di Vladivostok untuk rapat PBB dan ASEAN.", date: nil, language: "id")
+        let links = Set(entities.compactMap(\.link))
+        #expect(links.contains("country:RUS"))
+        #expect(links.contains("place:Vladivostok"))
+        #expect(links.contains { $0.hasPrefix("org:") && entities.first(where: { $0.link == $0.link })?.type != nil })
+        #expect(entities.contains { $0.type == "ORG" && $0.aliases.contains("KCNA") || $0.name == "KCNA" })
+    }
+}

@@ -1,0 +1,94 @@
+import Testing
+import WartaCore
+
+/// Event extraction on the team's own sentences, with entities from the knowledge base.
+@Suite struct EventExtractorTests {
+    func events(_ text: String, language: String = "id", published: String = "2024-03-12") -> [EventMention] {
+        var document = Document(
+            id: "t", hash: "", source: Document.Source(path: nil, url: nil, publisher: nil), language: language,
+            title: nil, author: nil, published: published, dateline: nil, text: text)
+        AnalysisStages().run(on: &document)
+        return document.events
+    }
+
+    func names(_ event: EventMention?) -> [String] { event?.participants.map(\.name) ?? [] }
+
+    @Test(arguments: [
+        ("Presiden Joko Widodo menerima Perdana Menteri Jepang Fumio Kishida di Istana Bogor.", "host", ["Joko Widodo", "Fumio Kishida"]),
+        ("Menteri Luar Negeri Rusia Sergey Lavrov bertemu dengan Menteri Luar Negeri Tiongkok Wang Yi di Beijing.", "meet", ["Sergey Lavrov", "Wang Yi"]),
+        ("Kim Jong Un disambut oleh Vladimir Putin di Kosmodrom Vostochny.", "host", ["Vladimir Putin", "Kim Jong Un"]),
+        ("Vladimir Putin berbicara melalui telepon dengan Xi Jinping.", "phone", ["Vladimir Putin", "Xi Jinping"]),
+    ])
+    func indonesianMeetings(sentence: String, mode: String, participants: [String]) {
+        let found = events(sentence).filter { $0.type == "CONSULT" }
+        #expect(found.count == 1)
+        #expect(found.first?.mode == mode)
+        #expect(names(found.first) == participants)
+        #expect(found.first?.modality == "asserted")
+    }
+
+    @Test func placeIsTheCityAfterDi() {
+        let found = events("Presiden Joko Widodo bertemu Perdana Menteri India Narendra Modi di New Delhi.")
+        #expect(found.first?.location == "New Delhi")
+    }
+
+    @Test func countriesInTitlesAreNotParticipants() {
+        let found = events("Presiden Rusia Vladimir Putin bertemu Presiden Tiongkok Xi Jinping.")
+        #expect(names(found.first) == ["Vladimir Putin", "Xi Jinping"])
+    }
+
+    @Test func countriesStandWhenNoPersonIsNamed() {
+        let found = events("Delegasi militer Korea Utara mengunjungi Rusia untuk membahas kerja sama.")
+        let consult = found.first { $0.type == "CONSULT" }
+        #expect(Set(names(consult)) == ["North Korea", "Russia"])
+        #expect(consult?.mode == "visit")
+    }
+
+    @Test(arguments: [
+        ("Vladimir Putin akan bertemu Kim Jong Un bulan depan.", "planned"),
+        ("Vladimir Putin dijadwalkan bertemu Kim Jong Un di Vladivostok.", "planned"),
+        ("Kremlin membantah Vladimir Putin bertemu Kim Jong Un pekan lalu.", "denied"),
+        ("Vladimir Putin menolak bertemu Volodymyr Zelenskyy.", "denied"),
+        ("Jika Vladimir Putin bertemu Donald Trump, perang bisa berakhir.", "hypothetical"),
+        ("Vladimir Putin will meet Kim Jong Un next month.", "planned"),
+    ])
+    func modality(sentence: String, modality: String) {
+        let language = sentence.contains(" will ") ? "en" : "id"
+        let consult = events(sentence, language: language).first { $0.type == "CONSULT" }
+        #expect(consult?.modality == modality, "\(sentence)")
+    }
+
+    @Test func signingIsAgree() {
+        let found = events("Vladimir Putin dan Kim Jong Un menandatangani perjanjian kemitraan strategis komprehensif.")
+        let agree = found.first { $0.type == "AGREE" }
+        #expect(agree?.mode == "sign")
+        #expect(Set(names(agree)) == ["Vladimir Putin", "Kim Jong Un"])
+    }
+
+    @Test func agenciesReportAndDoNotTakePart() {
+        let found = events("Menurut KCNA, Kim Jong Un menerima Sergei Shoigu di Pyongyang.")
+        let consult = found.first { $0.type == "CONSULT" }
+        #expect(names(consult) == ["Kim Jong Un", "Sergei Shoigu"])
+        #expect(consult?.reportedBy == ["Korean Central News Agency"])
+    }
+
+    @Test func englishMeetings() {
+        let found = events("Russian President Vladimir Putin hosted North Korean leader Kim Jong Un in Vladivostok.", language: "en")
+        let consult = found.first { $0.type == "CONSULT" }
+        #expect(consult?.mode == "host")
+        #expect(names(consult) == ["Vladimir Putin", "Kim Jong Un"])
+        #expect(consult?.location == "Vladivostok")
+    }
+
+    @Test func evidenceIsTheSentence() {
+        let text = "Cuaca cerah hari itu. Vladimir Putin bertemu Xi Jinping di Moskow. Pertemuan berlangsung lama."
+        let event = events(text).first
+        let scalars = Array(text.unicodeScalars)
+        let evidence = event.map { String(String.UnicodeScalarView(scalars[$0.evidence.start..<$0.evidence.end])) }
+        #expect(evidence == "Vladimir Putin bertemu Xi Jinping di Moskow.")
+    }
+
+    @Test func oneActorIsNoMeeting() {
+        #expect(events("Vladimir Putin bertemu para pengusaha di Moskow.").filter { $0.type == "CONSULT" }.isEmpty)
+    }
+}
