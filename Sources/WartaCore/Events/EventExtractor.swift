@@ -102,6 +102,7 @@ public struct EventExtractor: Sendable {
         // and not a place after "di"/"ke" ("tiba di Pyongyang").
         var candidates = [Placed]()
         var places = [Placed]()
+        var buildings = [Placed]()
         for (k, mention) in mentions.enumerated() {
             let entity = entities[mention.entity]
             if entity.type != "PER", k + 1 < mentions.count, entities[mentions[k + 1].entity].type == "PER",
@@ -109,12 +110,19 @@ public struct EventExtractor: Sendable {
             {
                 continue
             }
-            if entity.type == "LOC" || entity.type == "GPE",
-                let before = tokenBefore(mention.start), Self.placeWords.contains(before.lower)
-            {
-                places.append(mention)
-                continue
+            if let before = tokenBefore(mention.start), Self.placeWords.contains(before.lower) {
+                if entity.type == "LOC" || entity.type == "GPE" {
+                    places.append(mention)
+                    continue
+                }
+                // "di Istana Kepresidenan", "ke Kremlin": a building named like an organisation is a place here.
+                if entity.type == "ORG" {
+                    buildings.append(mention)
+                    continue
+                }
             }
+            // "utusan Presiden Xi Jinping", "juru bicara Kremlin": someone acting for the actor, not the actor.
+            if Self.isRepresented(mention, tokens: tokens) { continue }
             if mention.start < triggerRange.upperBound && mention.end > triggerRange.lowerBound { continue }
             candidates.append(mention)
         }
@@ -186,7 +194,7 @@ public struct EventExtractor: Sendable {
             let aCountry = isCountry(entities[a.entity]), bCountry = isCountry(entities[b.entity])
             if aCountry != bCountry { return !aCountry }
             return abs(a.start - triggerRange.lowerBound) < abs(b.start - triggerRange.lowerBound)
-        }.first.map { entities[$0.entity].name }
+        }.first.map { entities[$0.entity].name } ?? buildings.first.map { entities[$0.entity].name }
         // Modality: a cue in the few words before the trigger.
         var modality = "asserted"
         let windowStart = max(0, tokenIndex - 5)
@@ -217,6 +225,28 @@ public struct EventExtractor: Sendable {
             date: date, location: place, reportedBy: reporters, modality: modality,
             evidence: EventMention.Span(start: sentence.lowerBound, end: sentence.upperBound),
             confidence: min(confidence, 0.95))
+    }
+
+    /// Words for someone who acts or speaks for another ("utusan Presiden X"): the X after them is not a participant.
+    static let representatives: Set<String> = [
+        "utusan", "penasihat", "juru", "jubir", "ajudan", "istri", "suami", "putra", "putri", "anak", "pesan",
+        "surat", "kantor", "envoy", "adviser", "advisor", "spokesman", "spokeswoman", "spokesperson",
+        "wife", "son", "daughter", "message", "letter", "office", "behalf", "kepercayaan",
+    ]
+
+    /// Whether a relational word ("utusan", "envoy of") comes shortly before the mention in the same clause.
+    static func isRepresented(_ mention: Placed, tokens: [WordToken]) -> Bool {
+        guard let index = tokens.lastIndex(where: { $0.end <= mention.start }) else { return false }
+        var k = index
+        var seen = 0
+        while k >= 0, seen < 5 {
+            let token = tokens[k]
+            if !token.isWord || ["dan", "and", "dengan", "with", "bertemu", "menerima", "met"].contains(token.lower) { return false }
+            if representatives.contains(token.lower) { return true }
+            k -= 1
+            seen += 1
+        }
+        return false
     }
 
     func isCountry(_ entity: Entity) -> Bool {
