@@ -18,6 +18,7 @@ struct DemoCommand: AsyncParsableCommand {
         let store = try SQLiteStore(path: db)
         let summary = try await ingest([examples.path], into: store, pipeline: IngestPipeline())
         Terminal.print(summary.line + " into \(db)\n")
+        try await store.rebuildEvents()
         let (files, _) = InputReader().expand([examples.path])
         var documents = [Document]()
         for file in files {
@@ -32,10 +33,18 @@ struct DemoCommand: AsyncParsableCommand {
             Terminal.print("  title     \(document.title ?? "-")")
             Terminal.print("  author    \(document.author ?? "-")    published \(document.published ?? "-")    dateline \(document.dateline ?? "-")")
             Terminal.print("  kept \(document.text.split(separator: "\n").count) paragraphs (\(document.captions.count) captions), removed \(document.removed?.count ?? 0) lines: \(Self.reasons(document))")
+            let people = document.entities.filter { $0.type == "PER" }.map(\.name)
+            Terminal.print("  people    \(people.prefix(8).joined(separator: ", "))")
+            Terminal.print("  dates     \(document.times.prefix(6).map { "\($0.text) = \($0.value)" }.joined(separator: "; "))")
         }
         let stats = try await store.stats()
-        Terminal.print("\nstore: \(stats.documents) documents, \(stats.sources) sources")
-        Terminal.print("try:   warta search QUERY --db \(db)   ·   warta show ID --db \(db) --explain")
+        Terminal.print("\nstore: \(stats.documents) documents, \(stats.sources) sources, \(stats.entities) entities, \(stats.events) events\n")
+        Terminal.print("timeline (asserted meetings and agreements):")
+        let events = try await store.events().filter { ($0.type == "CONSULT" || $0.type == "AGREE") && $0.modality == "asserted" }
+        for event in events {
+            Terminal.print("  \((event.date ?? "????").padding(toLength: 10, withPad: " ", startingAt: 0))  \(event.type.padding(toLength: 8, withPad: " ", startingAt: 0)) \(event.participants.joined(separator: " · "))" + (event.location.map { "  @ \($0)" } ?? "") + "  [\(event.sources.joined(separator: ", "))]")
+        }
+        Terminal.print("\ntry:   warta timeline --db \(db)   ·   warta events --actor Putin --db \(db)   ·   warta search QUERY --db \(db)")
     }
 
     static func reasons(_ document: Document) -> String {
