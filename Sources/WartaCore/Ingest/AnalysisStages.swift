@@ -4,11 +4,13 @@ public struct AnalysisStages: Sendable {
     public var knowledge: KnowledgeBase
     public var entities: EntityRecognizer?
     public var events: EventExtractor?
+    public var times: TimeExtractor?
 
     public init(knowledge: KnowledgeBase = .standard, tagger: (@Sendable ([String]) -> [String])? = nil, lexicon: EventLexicon = .standard) {
         self.knowledge = knowledge
         self.entities = EntityRecognizer(knowledge: knowledge, tagger: tagger)
         self.events = EventExtractor(lexicon: lexicon, knowledge: knowledge)
+        self.times = TimeExtractor()
     }
 
     /// No analysis beyond cleaning.
@@ -16,6 +18,7 @@ public struct AnalysisStages: Sendable {
         var stages = AnalysisStages()
         stages.entities = nil
         stages.events = nil
+        stages.times = nil
         return stages
     }
 
@@ -23,6 +26,18 @@ public struct AnalysisStages: Sendable {
         let date = document.published.map { String($0.prefix(10)) }
         if let entities {
             document.entities = entities.recognize(text: document.text, date: date, language: document.language)
+        }
+        if let times {
+            document.times = times.extract(text: document.text, published: document.published, language: document.language)
+            // No publication date: the knowledge base may know the year (a known summit, a term of office).
+            if document.published == nil, let entities,
+                let answer = YearInference(knowledge: knowledge).infer(entities: document.entities, dates: document.times.map(\.value))
+            {
+                let hint = YearHint(year: answer.year, anchor: "knowledge", note: answer.note)
+                document.times = times.extract(
+                    text: document.text, published: nil, language: document.language, yearHint: hint)
+                document.entities = entities.recognize(text: document.text, date: String(answer.year), language: document.language)
+            }
         }
         if let events {
             document.events = events.extract(
