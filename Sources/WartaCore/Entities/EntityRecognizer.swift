@@ -152,7 +152,9 @@ public struct EntityRecognizer: Sendable {
             }
             if titleStart < span.start {
                 var s = span
-                s.title = Self.join(tokens[titleStart..<span.start])
+                var title = Substring(Self.join(tokens[titleStart..<span.start]))
+                while let last = title.last, last == "," || last == " " || last == ":" { title = title.dropLast() }
+                s.title = String(title)
                 s.titleCountry = country ?? titleCountryWord(tokens[titleStart..<span.start])
                 spans[index] = s
             }

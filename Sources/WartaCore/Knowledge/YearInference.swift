@@ -43,22 +43,35 @@ public struct YearInference: Sendable {
                 termNote = "\(person.name) was \(term.role) from \(term.start ?? "?") to \(term.end ?? "now") (\(term.source))"
             }
         }
-        // Known summits of the people named, on a day or in a month the text gives.
+        // Known summits of the people named, on a day or in a month the text gives. Each year scores what it
+        // explains: a day and month of the text on a summit's day counts 2, a month alone 1.
+        var score = [Int: Int]()
+        var reason = [Int: String]()
         var candidates = [(Int, String)]()
-        for summit in knowledge.summits {
-            let named = summit.participants.filter { people.contains($0) }
-            guard named.count >= 2 || (named.count == 1 && summit.participants.count == 1) else { continue }
-            let day = String(summit.date.dropFirst(5))  // MM-DD
-            let month = String(day.prefix(2))
-            guard partial.contains(where: { $0 == day || $0 == month || (summit.endDate.map { $0.dropFirst(5) == $0 } ?? false) }),
-                let year = Int(summit.date.prefix(4))
-            else { continue }
-            if let allowed, !allowed.contains(year) { continue }
-            candidates.append((year, "\(summit.description ?? summit.id) on \(summit.date) (\(summit.source))"))
+        for date in Set(partial) {
+            var best = [Int: (Int, String)]()
+            for summit in knowledge.summits {
+                let named = summit.participants.filter { people.contains($0) }
+                guard named.count >= 2 || (named.count == 1 && summit.participants.count == 1),
+                    let year = Int(summit.date.prefix(4))
+                else { continue }
+                if let allowed, !allowed.contains(year) { continue }
+                let day = String(summit.date.dropFirst(5))  // MM-DD
+                let points = date == day ? 2 : (date.count == 2 && date == day.prefix(2)) ? 1 : 0
+                guard points > 0 else { continue }
+                if points > (best[year]?.0 ?? 0) {
+                    best[year] = (points, "\(summit.description ?? summit.id) on \(summit.date) (\(summit.source))")
+                }
+            }
+            for (year, (points, why)) in best {
+                score[year, default: 0] += points
+                if reason[year] == nil || points == 2 { reason[year] = why }
+                candidates.append((year, why))
+            }
         }
-        let years = Set(candidates.map(\.0))
-        if years.count == 1, let first = candidates.first {
-            return Answer(year: first.0, note: "year from the knowledge base: \(first.1)")
+        let ranked = score.sorted { ($0.value, $1.key) > ($1.value, $0.key) }
+        if let top = ranked.first, ranked.count == 1 || ranked[1].value < top.value, let why = reason[top.key] {
+            return Answer(year: top.key, note: "year from the knowledge base: \(why)")
         }
         if candidates.isEmpty, let allowed, allowed.count == 1, let termNote {
             return Answer(year: allowed.lowerBound, note: "year from the knowledge base: \(termNote)")
