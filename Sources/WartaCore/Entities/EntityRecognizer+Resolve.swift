@@ -101,4 +101,38 @@ extension EntityRecognizer {
         }
         return false
     }
+
+    /// Family or given names standing alone ("Kim", "Bapak Shoigu", "Putin") where the text named the person in
+    /// full: another mention of that person, when exactly one person of the document carries that word.
+    func addShortForms(_ entities: [Entity], scalars: [Unicode.Scalar]) -> [Entity] {
+        var owners = [String: Set<Int>]()
+        for (index, entity) in entities.enumerated() where entity.type == "PER" {
+            for name in [entity.name] + entity.aliases + entity.mentions.map(\.text) {
+                let words = name.split(whereSeparator: { $0 == " " || $0 == "-" })
+                guard words.count >= 2, let first = words.first, let last = words.last else { continue }
+                for word in [first, last] where word.count >= 3 { owners[String(word), default: []].insert(index) }
+            }
+        }
+        var taken = [Range<Int>]()
+        for entity in entities { for mention in entity.mentions { taken.append(mention.start..<mention.end) } }
+        var result = entities
+        let tokens = WordTokens.tokens(in: scalars[...])
+        for (k, token) in tokens.enumerated() where token.isWord && Self.isCapitalized(token) {
+            guard let owner = owners[token.text], owner.count == 1, let index = owner.first else { continue }
+            // Not part of a longer capitalised name ("Kim Yo Jong" is someone else).
+            if k + 1 < tokens.count, tokens[k + 1].isWord, Self.isCapitalized(tokens[k + 1]), tokens[k + 1].start == token.end + 1 { continue }
+            if k > 0, tokens[k - 1].isWord, Self.isCapitalized(tokens[k - 1]), tokens[k - 1].end + 1 == token.start,
+                knowledge.titles[NameKey.make(tokens[k - 1].text)] == nil
+            {
+                continue
+            }
+            if taken.contains(where: { $0.overlaps(token.start..<token.end) }) { continue }
+            result[index].mentions.append(Entity.Mention(start: token.start, end: token.end, text: token.text))
+            if !result[index].aliases.contains(token.text) && token.text != result[index].name {
+                result[index].aliases.append(token.text)
+            }
+        }
+        for index in result.indices { result[index].mentions.sort { $0.start < $1.start } }
+        return result
+    }
 }

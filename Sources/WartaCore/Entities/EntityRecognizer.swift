@@ -38,7 +38,7 @@ public struct EntityRecognizer: Sendable {
                 return s
             })
         }
-        return resolve(spans, scalars: scalars)
+        return addShortForms(resolve(spans, scalars: scalars), scalars: scalars)
     }
 
     static let connectors: Set<String> = ["bin", "binti", "van", "de", "der", "al", "el", "da", "von", "la", "di"]

@@ -42,11 +42,14 @@ public struct EventExtractor: Sendable {
         var events = [EventMention]()
         var lastDate: String?
         var lastParagraph = -1
+        var lastEvent: EventMention?
+        var previousDate: String?
         for sentence in Sentences.ranges(in: scalars) {
             let paragraph = paragraphs.lastIndex(where: { $0 <= sentence.lowerBound }) ?? 0
             if paragraph != lastParagraph {
                 lastParagraph = paragraph
                 lastDate = nil
+                lastEvent = nil
             }
             let tokens = WordTokens.tokens(in: scalars[sentence])
             let words = tokens.map(\.lower)
@@ -64,15 +67,21 @@ public struct EventExtractor: Sendable {
                 if let event = makeEvent(
                     trigger: trigger, triggerRange: triggerStart..<triggerEnd, tokenIndex: i, tokens: tokens,
                     sentence: sentence, mentions: inSentence, entities: entities, times: sentenceTimes,
-                    fallbackDate: lastDate, language: language),
+                    fallbackDate: lastDate ?? previousDate, language: language, previous: found.last ?? lastEvent),
                     !found.contains(where: { $0.type == event.type && Set($0.participants) == Set(event.participants) })
                 {
                     found.append(event)
                 }
                 i += length
             }
-            if let dated = sentenceTimes.last(where: { !$0.value.contains("/") }) { lastDate = Self.dateValue(dated.value) }
+            if let dated = sentenceTimes.last(where: { !$0.value.contains("/") && !Self.isReportDate($0, tokens: tokens) }) {
+                lastDate = Self.dateValue(dated.value)
+            }
             events.append(contentsOf: found)
+            if let event = found.last(where: { $0.type == "CONSULT" || $0.type == "AGREE" }) {
+                lastEvent = event
+                if let date = event.date { previousDate = date }
+            }
         }
         return events
     }
@@ -94,7 +103,7 @@ public struct EventExtractor: Sendable {
     func makeEvent(
         trigger: EventLexicon.Trigger, triggerRange: Range<Int>, tokenIndex: Int, tokens: [WordToken],
         sentence: Range<Int>, mentions: [Placed], entities: [Entity], times: [TimeMention], fallbackDate: String?,
-        language: String
+        language: String, previous: EventMention? = nil
     ) -> EventMention? {
         let words = tokens.map(\.lower)
         func tokenBefore(_ offset: Int) -> WordToken? { tokens.last(where: { $0.end <= offset && $0.isWord }) }
@@ -166,6 +175,10 @@ public struct EventExtractor: Sendable {
             }
         }
         chosen = distinct(chosen)
+        // "kedua pemimpin menandatangani ...", "both leaders signed": the actors of the previous event.
+        if chosen.count < 2, let previous, let anaphor = Self.anaphor(before: tokenIndex, in: words) {
+            return inherit(previous, anaphor: anaphor, trigger: trigger, sentence: sentence, entities: entities, times: times, fallbackDate: fallbackDate)
+        }
         guard chosen.count >= 2 || (trigger.type != "CONSULT" && trigger.type != "AGREE" && chosen.count >= 1) else { return nil }
         chosen = Array(chosen.prefix(5))
         // Order: for agent triggers the actor before the trigger first; for passive ones, the actor after it.
@@ -186,7 +199,7 @@ public struct EventExtractor: Sendable {
             chosen.sort { $0.start < $1.start }
         }
         // Date: the expression of the clause nearest the trigger, else the paragraph's last date.
-        let dated = times.filter { Self.dateValue($0.value) != nil }
+        let dated = times.filter { Self.dateValue($0.value) != nil && !Self.isReportDate($0, tokens: tokens) }
         let nearest = dated.min { abs($0.start - triggerRange.lowerBound) < abs($1.start - triggerRange.lowerBound) }
         let date = nearest.flatMap { Self.dateValue($0.value) } ?? fallbackDate
         // Place: the most specific place the sentence gives after "di"/"in" (a city over a country).
@@ -225,6 +238,63 @@ public struct EventExtractor: Sendable {
             date: date, location: place, reportedBy: reporters, modality: modality,
             evidence: EventMention.Span(start: sentence.lowerBound, end: sentence.upperBound),
             confidence: min(confidence, 0.95))
+    }
+
+    /// A date given for the report rather than the event: "kata media pemerintah pada 27 Juli", "reported on Friday".
+    static func isReportDate(_ time: TimeMention, tokens: [WordToken]) -> Bool {
+        guard let index = tokens.lastIndex(where: { $0.end <= time.start }) else { return false }
+        var k = index
+        var seen = 0
+        while k >= 0, seen < 7 {
+            let word = tokens[k].lower
+            if reportWords.contains(word) || word == "laporan" || word == "melaporkan" { return true }
+            if word == "." || word == ";" { return false }
+            k -= 1
+            seen += 1
+        }
+        return false
+    }
+
+    enum Anaphor { case actors, countries }
+
+    /// "kedua pemimpin", "keduanya", "kedua belah pihak", "kedua negara", "both leaders", "the two sides" before the trigger.
+    static func anaphor(before index: Int, in words: [String]) -> Anaphor? {
+        let window = words[max(0, index - 4)..<index].joined(separator: " ")
+        for phrase in ["kedua belah pihak", "kedua negara", "both countries", "the two countries", "both sides", "the two sides"]
+        where window.contains(phrase) {
+            return .countries
+        }
+        for phrase in ["kedua pemimpin", "keduanya", "kedua tokoh", "kedua menteri", "mereka", "both leaders", "the two leaders", "the two", "they"]
+        where window.contains(phrase) {
+            return .actors
+        }
+        return nil
+    }
+
+    /// An event whose actors are those of `previous` (or their countries).
+    // swiftlint:disable:next function_parameter_count
+    func inherit(
+        _ previous: EventMention, anaphor: Anaphor, trigger: EventLexicon.Trigger, sentence: Range<Int>, entities: [Entity],
+        times: [TimeMention], fallbackDate: String?
+    ) -> EventMention? {
+        var participants = previous.participants
+        if anaphor == .countries {
+            participants = previous.participants.compactMap { participant -> EventMention.Participant? in
+                guard let id = participant.entity, let entity = entities.first(where: { $0.id == id }) else { return nil }
+                if entity.link?.hasPrefix("country:") == true { return participant }
+                guard let country = entity.country, let iso3 = knowledge.country(named: country) else { return nil }
+                let countryEntity = entities.first { $0.link == "country:\(iso3)" }
+                return EventMention.Participant(name: knowledge.countries[iso3]?.name ?? country, entity: countryEntity?.id)
+            }
+            var seen = Set<String>()
+            participants = participants.filter { seen.insert($0.name).inserted }
+        }
+        guard participants.count >= 2 else { return nil }
+        let date = times.compactMap { Self.dateValue($0.value) }.first ?? previous.date ?? fallbackDate
+        return EventMention(
+            type: trigger.type, mode: trigger.mode, participants: participants, date: date, location: previous.location,
+            reportedBy: previous.reportedBy, modality: "asserted",
+            evidence: EventMention.Span(start: sentence.lowerBound, end: sentence.upperBound), confidence: 0.55)
     }
 
     /// Words for someone who acts or speaks for another ("utusan Presiden X"): the X after them is not a participant.
