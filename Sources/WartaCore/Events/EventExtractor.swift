@@ -19,6 +19,15 @@ public struct EventExtractor: Sendable {
     }
 
     static let placeWords: Set<String> = ["di", "ke", "dari", "in", "at", "to", "from", "menuju", "kota", "ibu"]
+    static let agreementWords: [String] = [
+        "perjanjian", "kesepakatan", "nota", "memorandum", "mou", "deklarasi", "rencana", "kontrak", "pakta", "piagam",
+        "protokol", "persetujuan", "komunike", "agreement", "treaty", "deal", "declaration", "plan", "pact", "accord",
+        "charter", "protocol", "contract", "communique", "communiqué", "statement",
+    ]
+    static let topicWords: Set<String> = [
+        "perang", "konflik", "krisis", "situasi", "serangan", "pertempuran", "invasi", "operasi", "war", "conflict",
+        "crisis", "situation", "fighting", "invasion", "attacks", "operation",
+    ]
     static let reportWords: Set<String> = [
         "menurut", "lapor", "melaporkan", "dilaporkan", "laporan", "kata", "ujar", "mengutip", "dikutip", "dilansir",
         "according", "reported", "reports", "said", "told", "cited", "quoted", "via",
@@ -31,7 +40,12 @@ public struct EventExtractor: Sendable {
     ///   - entities: its entities, with mentions.
     ///   - times: its resolved time expressions.
     ///   - language: `id` or `en`.
-    public func extract(text: String, entities: [Entity], times: [TimeMention], language: String) -> [EventMention] {
+    public func extract(
+        text: String, entities: [Entity], times: [TimeMention], language: String, published: String? = nil
+    ) -> [EventMention] {
+        // Without a date of its own, an event of a dated report is placed in the report's month (the context the
+        // reader has), never on the report's day.
+        let publishedMonth = published.flatMap { $0.count >= 7 ? String($0.prefix(7)) : nil }
         let scalars = Array(text.unicodeScalars)
         var placed = [Placed]()
         for (index, entity) in entities.enumerated() {
@@ -49,7 +63,6 @@ public struct EventExtractor: Sendable {
             if paragraph != lastParagraph {
                 lastParagraph = paragraph
                 lastDate = nil
-                lastEvent = nil
             }
             let tokens = WordTokens.tokens(in: scalars[sentence])
             let words = tokens.map(\.lower)
@@ -67,7 +80,7 @@ public struct EventExtractor: Sendable {
                 if let event = makeEvent(
                     trigger: trigger, triggerRange: triggerStart..<triggerEnd, tokenIndex: i, tokens: tokens,
                     sentence: sentence, mentions: inSentence, entities: entities, times: sentenceTimes,
-                    fallbackDate: lastDate ?? previousDate, language: language, previous: found.last ?? lastEvent),
+                    fallbackDate: lastDate ?? publishedMonth ?? previousDate, language: language, previous: found.last ?? lastEvent),
                     !found.contains(where: { $0.type == event.type && Set($0.participants) == Set(event.participants) })
                 {
                     found.append(event)
@@ -120,6 +133,10 @@ public struct EventExtractor: Sendable {
                 continue
             }
             if let before = tokenBefore(mention.start), Self.placeWords.contains(before.lower) {
+                // "perang di Ukraina", "the war in Ukraine": a topic, not where the event is.
+                if let topic = tokens.last(where: { $0.end <= before.start && $0.isWord }), Self.topicWords.contains(topic.lower) {
+                    continue
+                }
                 if entity.type == "LOC" || entity.type == "GPE" {
                     places.append(mention)
                     continue
@@ -175,6 +192,34 @@ public struct EventExtractor: Sendable {
             }
         }
         chosen = distinct(chosen)
+        // A person's own country is not their counterpart ("Lavrov ... berterima kasih kepada Rusia").
+        let ownCountries = Set(chosen.compactMap { entities[$0.entity].type == "PER" ? entities[$0.entity].country : nil })
+        chosen.removeAll { mention in
+            let entity = entities[mention.entity]
+            return entity.type != "PER" && isCountry(entity) && ownCountries.contains(entity.name)
+        }
+        // A visit goes somewhere: the visited country (or the country of the city) completes a lone visitor.
+        if trigger.mode == "visit", chosen.count == 1, entities[chosen[0].entity].type == "PER",
+            let place = places.first(where: { $0.start >= triggerRange.lowerBound }),
+            let iso3 = placeCountry(entities[place.entity]), let country = knowledge.countries[iso3],
+            !ownCountries.contains(country.name)
+        {
+            let index = entities.firstIndex { $0.link == "country:\(iso3)" }
+            if let index {
+                chosen.append(Placed(entity: index, start: place.start, end: place.end))
+            }
+        }
+        // A visit by actors all named before the trigger with no one visited after it ("A dan B tiba di X")
+        // is not a meeting between them.
+        if trigger.mode == "visit", trigger.roles == .agent, chosen.count >= 2, chosen.allSatisfy({ $0.start < triggerRange.lowerBound }) {
+            let sorted = chosen.sorted { $0.start < $1.start }
+            let between = tokens.filter { $0.start >= sorted[0].end && $0.end <= sorted[1].start }.map(\.lower)
+            if between.contains("dan") || between.contains("and") || between.contains("serta") { return nil }
+        }
+        // Signing makes an AGREE only when what is signed is an agreement, not a letter or a decree.
+        if trigger.type == "AGREE", !words.contains(where: { word in Self.agreementWords.contains(where: { word.hasPrefix($0) }) }) {
+            return nil
+        }
         // "kedua pemimpin menandatangani ...", "both leaders signed": the actors of the previous event.
         if chosen.count < 2, let previous, let anaphor = Self.anaphor(before: tokenIndex, in: words) {
             return inherit(previous, anaphor: anaphor, trigger: trigger, sentence: sentence, entities: entities, times: times, fallbackDate: fallbackDate)
@@ -208,6 +253,12 @@ public struct EventExtractor: Sendable {
             if aCountry != bCountry { return !aCountry }
             return abs(a.start - triggerRange.lowerBound) < abs(b.start - triggerRange.lowerBound)
         }.first.map { entities[$0.entity].name } ?? buildings.first.map { entities[$0.entity].name }
+        var location = place
+        if location == nil, trigger.mode == "visit",
+            let visited = chosen.first(where: { $0.start >= triggerRange.upperBound && isCountry(entities[$0.entity]) })
+        {
+            location = entities[visited.entity].name
+        }
         // Modality: a cue in the few words before the trigger.
         var modality = "asserted"
         let windowStart = max(0, tokenIndex - 5)
@@ -235,7 +286,7 @@ public struct EventExtractor: Sendable {
         return EventMention(
             type: trigger.type, mode: trigger.mode,
             participants: chosen.map { EventMention.Participant(name: entities[$0.entity].name, entity: entities[$0.entity].id) },
-            date: date, location: place, reportedBy: reporters, modality: modality,
+            date: date, location: location, reportedBy: reporters, modality: modality,
             evidence: EventMention.Span(start: sentence.lowerBound, end: sentence.upperBound),
             confidence: min(confidence, 0.95))
     }
@@ -245,7 +296,7 @@ public struct EventExtractor: Sendable {
         guard let index = tokens.lastIndex(where: { $0.end <= time.start }) else { return false }
         var k = index
         var seen = 0
-        while k >= 0, seen < 7 {
+        while k >= 0, seen < 12 {
             let word = tokens[k].lower
             if reportWords.contains(word) || word == "laporan" || word == "melaporkan" { return true }
             if word == "." || word == ";" { return false }
@@ -317,6 +368,15 @@ public struct EventExtractor: Sendable {
             seen += 1
         }
         return false
+    }
+
+    /// The country of a place entity (itself for a country), as iso3.
+    func placeCountry(_ entity: Entity) -> String? {
+        if let link = entity.link, link.hasPrefix("country:") { return String(link.dropFirst(8)) }
+        if let link = entity.link, link.hasPrefix("place:") {
+            return knowledge.places.first { $0.name == String(link.dropFirst(6)) }?.country
+        }
+        return nil
     }
 
     func isCountry(_ entity: Entity) -> Bool {

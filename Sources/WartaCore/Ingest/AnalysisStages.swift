@@ -41,7 +41,8 @@ public struct AnalysisStages: Sendable {
         }
         if let events {
             document.events = events.extract(
-                text: document.text, entities: document.entities, times: document.times, language: document.language)
+                text: document.text, entities: document.entities, times: document.times, language: document.language,
+                published: document.published)
         }
     }
 }

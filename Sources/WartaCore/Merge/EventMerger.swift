@@ -119,6 +119,23 @@ public struct EventMerger: Sendable {
         guard a.event.type == b.event.type else { return false }
         guard (a.event.modality == "asserted") == (b.event.modality == "asserted") else { return false }
         let sameDocument = a.document == b.document
+        let keysA = Set(a.participants.map(\.key)), keysB = Set(b.participants.map(\.key))
+        let shared = keysA.intersection(keysB)
+        // An arrival or welcome (a person and a country) joins the meeting of that person reported in the same
+        // document, or held on the same day.
+        if a.event.type == "CONSULT", shared.count == 1, let person = shared.first, !person.hasPrefix("country:") {
+            let arrivals = [a, b].filter { input in
+                input.event.mode == "visit" && input.participants.count == 2 && input.participants.contains(where: \.isCountry)
+            }
+            if arrivals.count == 1 {
+                let exactDay = (a.event.date?.count ?? 0) >= 10 && a.event.date == b.event.date
+                let meeting = arrivals[0] == a ? b : a
+                let visited = arrivals[0].participants.first(where: \.isCountry)?.name
+                // The meeting's other side must be in the visited country.
+                let hostThere = meeting.participants.contains { $0.key != person && ($0.country == visited || $0.name == visited) }
+                if hostThere && (sameDocument || exactDay) { return true }
+            }
+        }
         let dates: Bool
         if a.event.date == nil || b.event.date == nil {
             dates = sameDocument
@@ -132,19 +149,8 @@ public struct EventMerger: Sendable {
             let countryNames = Set((a.participants + b.participants).filter(\.isCountry).map { NameKey.make($0.name) })
             if !countryNames.contains(NameKey.make(x)) && !countryNames.contains(NameKey.make(y)) { return false }
         }
-        let keysA = Set(a.participants.map(\.key)), keysB = Set(b.participants.map(\.key))
-        let shared = keysA.intersection(keysB)
         if keysA == keysB { return true }
         if shared.count >= 2 { return true }
-        // An arrival or welcome (a person and a country) joins the meeting of that person in the same
-        // document or on the same exact day.
-        if a.event.type == "CONSULT", shared.count == 1, let person = shared.first, !person.hasPrefix("country:") {
-            let arrival = [a, b].first { input in
-                input.event.mode == "visit" && input.participants.count == 2 && input.participants.contains(where: \.isCountry)
-            }
-            let exactDay = (a.event.date?.count ?? 0) >= 10 && a.event.date == b.event.date
-            if arrival != nil && (sameDocument || exactDay) { return true }
-        }
         return false
     }
 
@@ -159,7 +165,9 @@ public struct EventMerger: Sendable {
         let modality = asserted.isEmpty ? (mostCommon(members.map(\.event.modality)) ?? "asserted") : "asserted"
         let mode = mostCommon(members.compactMap(\.event.mode).filter { $0 != "visit" }) ?? mostCommon(members.compactMap(\.event.mode))
         // Date: the finest precision that the mentions give, its most common value; a known year beats XXXX.
-        let dates = members.compactMap(\.event.date)
+        // Meetings date the event better than the arrivals merged into them.
+        let meetings = members.filter { $0.event.mode != "visit" }
+        let dates = (meetings.isEmpty ? members : meetings).compactMap(\.event.date)
         let known = dates.filter { !$0.hasPrefix("X") }
         let pool = known.isEmpty ? dates : known
         let finest = pool.map(\.count).max() ?? 0
@@ -190,7 +198,10 @@ public struct EventMerger: Sendable {
             let others = (aliasSet[key] ?? []).subtracting([name]).sorted()
             if !others.isEmpty { aliases[name] = others }
         }
-        let locations = members.compactMap(\.event.location)
+        // The most specific place: a city over a country when the mentions give both.
+        let allLocations = members.compactMap(\.event.location)
+        let cities = allLocations.filter { KnowledgeBase.standard.country(named: $0) == nil }
+        let locations = cities.isEmpty ? allLocations : cities
         let location = mostCommon(locations)
         let sources = Array(Set(members.map(\.document))).sorted()
         let confidence = min(0.99, (members.map(\.event.confidence).max() ?? 0.5) + 0.05 * Double(sources.count - 1))

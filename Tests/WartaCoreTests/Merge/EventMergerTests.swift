@@ -12,7 +12,8 @@ import WartaCore
             confidence: 0.7)
         let participants = actors.map { name in
             EventMerger.Input.Actor(
-                key: "name:\(NameKey.make(name))", name: name, aliases: [], isCountry: ["Russia", "North Korea"].contains(name))
+                key: "name:\(NameKey.make(name))", name: name, aliases: [], isCountry: ["Russia", "North Korea"].contains(name),
+                country: ["Kim Jong Un": "North Korea", "Vladimir Putin": "Russia", "North Korea": "North Korea"][name])
         }
         return EventMerger.Input(document: doc, event: event, participants: participants)
     }
