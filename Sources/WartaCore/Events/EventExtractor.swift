@@ -75,6 +75,11 @@ public struct EventExtractor: Sendable {
                     i += 1
                     continue
                 }
+                // "... menandatangani perjanjian pada pertemuan puncak": a meeting named as the setting of another event.
+                if !found.isEmpty, i > 0, ["pada", "dalam", "di", "at", "during", "on"].contains(words[i - 1]) {
+                    i += length
+                    continue
+                }
                 let triggerStart = tokens[i].start
                 let triggerEnd = tokens[i + length - 1].end
                 if let event = makeEvent(

@@ -165,13 +165,14 @@ public struct EventMerger: Sendable {
         let modality = asserted.isEmpty ? (mostCommon(members.map(\.event.modality)) ?? "asserted") : "asserted"
         let mode = mostCommon(members.compactMap(\.event.mode).filter { $0 != "visit" }) ?? mostCommon(members.compactMap(\.event.mode))
         // Date: the finest precision that the mentions give, its most common value; a known year beats XXXX.
-        // Meetings date the event better than the arrivals merged into them.
-        let meetings = members.filter { $0.event.mode != "visit" }
-        let dates = (meetings.isEmpty ? members : meetings).compactMap(\.event.date)
+        // The finest precision the mentions give; at that precision meetings date the event better than the
+        // arrivals merged into them; a known year beats XXXX.
+        let dates = members.compactMap(\.event.date)
         let known = dates.filter { !$0.hasPrefix("X") }
         let pool = known.isEmpty ? dates : known
         let finest = pool.map(\.count).max() ?? 0
-        let date = mostCommon(pool.filter { $0.count == finest })
+        let meetingDates = members.filter { $0.event.mode != "visit" }.compactMap(\.event.date).filter { $0.count == finest && pool.contains($0) }
+        let date = mostCommon(meetingDates) ?? mostCommon(pool.filter { $0.count == finest })
         // Participants: every actor, the most frequent first; visit arrivals' countries only when no person covers them.
         var actorCount = [String: Int]()
         var firstName = [String: [String]]()
