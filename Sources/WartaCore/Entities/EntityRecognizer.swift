@@ -195,7 +195,18 @@ public struct EntityRecognizer: Sendable {
             if knowledge.titles[phrase] != nil { best = start }
             start -= 1
         }
-        return best
+        if best != nil { return best }
+        // A title head followed by the capitalised name of its office: "Menteri Perdagangan", "Ketua Umum",
+        // "Kepala Departemen Internasional".
+        var s = index - 1
+        while s >= 0, index - s <= 6, tokens[s].isWord, Self.isCapitalized(tokens[s]) {
+            for end in (s + 1)...min(index, s + 3) where end < index || end == index {
+                let head = NameKey.make(tokens[s..<end].map(\.text).joined(separator: " "))
+                if let title = knowledge.titles[head], title.kind == "role" { return s }
+            }
+            s -= 1
+        }
+        return nil
     }
 
     /// The start of a title that begins before token `index` and runs into it ("Sekretaris | Dewan Keamanan").
