@@ -99,7 +99,9 @@ public struct EntityRecognizer: Sendable {
                 let type = String(label.dropFirst(2))
                 var end = k + 1
                 while end < tokens.count, end < labels.count, labels[end] == "I-\(type)" { end += 1 }
-                if !(k..<end).contains(where: { covered[$0] }), (k..<end).contains(where: { Self.isCapitalized(tokens[$0]) }) {
+                // A nationality word ("Russian", "Korea Utara" as an adjective) is not a name of its own.
+                let isDemonym = end - k == 1 && knowledge.demonyms[NameKey.make(tokens[k].text)] != nil
+                if !isDemonym, !(k..<end).contains(where: { covered[$0] }), (k..<end).contains(where: { Self.isCapitalized(tokens[$0]) }) {
                     spans.append(Span(start: k, end: end, type: type == "GPE" ? "LOC" : type))
                     for m in k..<end { covered[m] = true }
                 }

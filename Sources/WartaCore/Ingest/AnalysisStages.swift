@@ -6,11 +6,24 @@ public struct AnalysisStages: Sendable {
     public var events: EventExtractor?
     public var times: TimeExtractor?
 
-    public init(knowledge: KnowledgeBase = .standard, tagger: (@Sendable ([String]) -> [String])? = nil, lexicon: EventLexicon = .standard) {
+    /// - Parameter tagger: labels tokens BIO; the default is Warta's trained tagger (``NERTagger/standard``).
+    public init(
+        knowledge: KnowledgeBase = .standard, tagger: (@Sendable ([String]) -> [String])? = AnalysisStages.standardTagger,
+        lexicon: EventLexicon = .standard
+    ) {
         self.knowledge = knowledge
         self.entities = EntityRecognizer(knowledge: knowledge, tagger: tagger)
         self.events = EventExtractor(lexicon: lexicon, knowledge: knowledge)
         self.times = TimeExtractor()
+    }
+
+    /// Warta's trained tagger as a function, or nil when its model is missing.
+    public static let standardTagger: (@Sendable ([String]) -> [String])? = makeStandardTagger()
+
+    private static func makeStandardTagger() -> (@Sendable ([String]) -> [String])? {
+        guard let tagger = NERTagger.standard else { return nil }
+        let function: @Sendable ([String]) -> [String] = { tokens in tagger.tag(tokens) }
+        return function
     }
 
     /// No analysis beyond cleaning.

@@ -1,0 +1,82 @@
+public import Foundation
+
+/// A trained named-entity model: feature weights for each BIO label, label-transition weights, and the lexicon and
+/// word statistics its features were computed with.
+///
+/// Models are written in a compact binary format (see `NERModel+Binary.swift`): `WARTANER`, a version number, then
+/// the parts above with weights quantised to 16 bits and tiny weights pruned.
+///
+/// ```swift
+/// let model = try NERModel(contentsOf: URL(fileURLWithPath: "ner-model.bin"))
+/// let tagger = NERTagger(model: model)
+/// tagger.tag(["Presiden", "Joko", "Widodo", "tiba", "di", "Bandung", "."])
+/// // ["O", "B-PER", "I-PER", "O", "O", "B-LOC", "O"]
+/// ```
+public struct NERModel: Sendable, Hashable {
+    /// The labels, `O` first, then `B-X`, `I-X` for each type.
+    public let labels: [String]
+    /// How the model was made (data, seed, epochs), for people.
+    public let info: String
+    let lexicon: NERLexicon
+    /// What unlabelled text said about words, for the features.
+    public let statistics: WordStatistics
+    /// Feature hash → row of `weights`.
+    let rows: [UInt64: Int32]
+    /// `rows` for fast lookup.
+    let table: FeatureTable
+    /// `labels.count` weights a row.
+    let weights: [Float]
+    /// `transitions[(from) * L + to]`; row `L` is the sentence start.
+    let transitions: [Float]
+    /// The weight of ending a sentence on each label.
+    let stops: [Float]
+
+    init(
+        labels: [String], info: String, lexicon: NERLexicon, statistics: WordStatistics, rows: [UInt64: Int32],
+        weights: [Float], transitions: [Float], stops: [Float]
+    ) {
+        precondition(weights.count == rows.count * labels.count, "one row of weights per feature")
+        precondition(transitions.count == (labels.count + 1) * labels.count, "one transition per label pair")
+        self.labels = labels
+        self.info = info
+        self.lexicon = lexicon
+        self.statistics = statistics
+        self.rows = rows
+        self.table = FeatureTable(rows)
+        self.weights = weights
+        self.transitions = transitions
+        self.stops = stops
+    }
+
+    /// Reads a model written by ``write(to:)``.
+    ///
+    /// - Throws: ``NERError`` if the file cannot be read, is not a model, is of a newer version or is damaged.
+    public init(contentsOf url: URL) throws {
+        let data: Data
+        do {
+            data = try Data(contentsOf: url)
+        } catch {
+            throw NERError(code: "unreadable", source: url.path, message: "cannot read the model: \(error.localizedDescription)")
+        }
+        try self.init(bytes: [UInt8](data), source: url.path)
+    }
+
+    /// Writes the model in its binary format.
+    ///
+    /// - Throws: the file system's error if the file cannot be written.
+    public func write(to url: URL) throws {
+        try Data(encoded()).write(to: url, options: .atomic)
+    }
+
+    /// A model that holds nothing but word statistics, to carry them from `nerdev stats` to `nerdev train`.
+    public static func statisticsOnly(_ statistics: WordStatistics) -> NERModel {
+        let labels = NERTrainer.labels
+        return NERModel(
+            labels: labels, info: "word statistics only", lexicon: .standard, statistics: statistics, rows: [:],
+            weights: [], transitions: [Float](repeating: 0, count: (labels.count + 1) * labels.count),
+            stops: [Float](repeating: 0, count: labels.count))
+    }
+
+    /// The number of features with a weight.
+    public var featureCount: Int { rows.count }
+}

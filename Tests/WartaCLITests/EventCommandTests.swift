@@ -1,0 +1,82 @@
+import Foundation
+import Testing
+
+@Suite(.serialized) struct EventCommandTests {
+    /// The team's own example articles, bundled with `warta demo`.
+    static let examples = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .deletingLastPathComponent().appendingPathComponent("Sources/warta/Examples").path
+
+    @Test func eventsOfTheExamplesAreMergedAcrossReports() throws {
+        let cli = try CLI()
+        try cli.run("ingest", Self.examples, "--db", cli.db)
+        let lines = try CLI.jsonLines(try cli.run("events", "--db", cli.db, "--format", "jsonl").stdout)
+        #expect(!lines.isEmpty)
+        for line in lines {
+            for key in ["id", "type", "modality", "participants", "aliases", "date", "location", "sources", "mentions", "confidence"] {
+                #expect(line.keys.contains(key), "\(key)")
+            }
+            #expect(line["modality"] as? String == "asserted")
+        }
+        // Putin's state visit to Pyongyang is reported by two example documents.
+        let visit = lines.first { line in
+            let names = line["participants"] as? [String] ?? []
+            return line["type"] as? String == "CONSULT" && names.contains("Vladimir Putin") && names.contains("Kim Jong Un")
+                && (line["date"] as? String ?? "").hasPrefix("2024-06")
+        }
+        #expect(visit != nil)
+    }
+
+    @Test func filtersTimelineDyadAndExports() throws {
+        let cli = try CLI()
+        try cli.run("ingest", Self.examples, "--db", cli.db)
+        let putin = try CLI.jsonLines(try cli.run("events", "--actor", "Putin", "--db", cli.db, "--format", "jsonl").stdout)
+        #expect(!putin.isEmpty)
+        #expect(putin.allSatisfy { ($0["participants"] as? [String] ?? []).contains("Vladimir Putin") })
+        let agree = try CLI.jsonLines(try cli.run("events", "--type", "AGREE", "--db", cli.db, "--format", "jsonl").stdout)
+        #expect(agree.allSatisfy { $0["type"] as? String == "AGREE" })
+        let since = try CLI.jsonLines(try cli.run("events", "--since", "2024", "--db", cli.db, "--format", "jsonl").stdout)
+        #expect(since.allSatisfy { ($0["date"] as? String ?? "0") >= "2024" })
+        let all = try CLI.jsonLines(try cli.run("events", "--modality", "all", "--db", cli.db, "--format", "jsonl").stdout)
+        #expect(all.count >= putin.count)
+        #expect(all.contains { $0["modality"] as? String == "planned" })
+        let csv = try cli.run("events", "--db", cli.db, "--format", "csv").stdout.split(separator: "\n")
+        #expect(csv.first?.hasPrefix("id,type,mode,modality,date") == true)
+        let timeline = try cli.run("timeline", "--actor", "Kim Jong Un", "--db", cli.db).stdout
+        #expect(timeline.contains("sources:"))
+        let dyad = try cli.run("dyad", "Russia", "North Korea", "--db", cli.db).stdout
+        #expect(dyad.contains("events between Russia and North Korea"))
+        let plover = try CLI.jsonLines(try cli.run("export", "--format", "plover", "--db", cli.db).stdout)
+        #expect(plover.contains { $0["actor1Country"] as? String == "RUS" || $0["actor2Country"] as? String == "RUS" })
+        let entities = try CLI.jsonLines(try cli.run("entities", "--type", "PER", "--db", cli.db, "--format", "jsonl").stdout)
+        #expect(entities.contains { $0["name"] as? String == "Vladimir Putin" && ($0["documents"] as? Int ?? 0) >= 3 })
+    }
+
+    @Test func datesCommandExplainsItsValues() throws {
+        let cli = try CLI()
+        let run = try cli.run("dates", "Menteri itu tiba pada Rabu (13/9/2023) dan pulang bulan lalu.", "--anchor", "2023-10-20")
+        #expect(run.stdout.contains("2023-09-13"))
+        #expect(run.stdout.contains("2023-09  published"))
+        let none = try cli.run("dates", "Beberapa hari lalu mereka bertemu.", "--anchor", "2023-10-20")
+        #expect(none.stdout.isEmpty)
+    }
+
+    @Test func seedsEventsScoreThroughTheScorer() throws {
+        guard let seeds = Shared.path("seeds"), let gold = Shared.path("gold/seeds/events.jsonl"),
+            let scorer = Shared.path("tools/score.py")
+        else { return }
+        let cli = try CLI()
+        try cli.run("ingest", seeds, "--db", cli.db)
+        let out = try cli.write("events.jsonl", Array(try cli.run("events", "--db", cli.db, "--format", "jsonl").stdout.utf8))
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", scorer, "events", gold, out]
+        let pipe = Pipe()
+        python.standardOutput = pipe
+        try python.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        python.waitUntilExit()
+        let line = try #require(output.split(separator: "\n").first { $0.hasPrefix("events:") })
+        let f1 = line.split(separator: " ").first { $0.hasPrefix("F1=") }.flatMap { Double($0.dropFirst(3)) } ?? 0
+        #expect(f1 >= 0.85, "\(line)")
+    }
+}
