@@ -85,7 +85,8 @@ public struct EventExtractor: Sendable {
                 if let event = makeEvent(
                     trigger: trigger, triggerRange: triggerStart..<triggerEnd, tokenIndex: i, tokens: tokens,
                     sentence: sentence, mentions: inSentence, entities: entities, times: sentenceTimes,
-                    fallbackDate: lastDate ?? publishedMonth ?? previousDate, language: language, previous: found.last ?? lastEvent),
+                    fallbackDate: lastDate ?? Self.sameMonthDay(previousDate, publishedMonth) ?? publishedMonth ?? previousDate,
+                    language: language, previous: found.last ?? lastEvent),
                     !found.contains(where: { $0.type == event.type && Set($0.participants) == Set(event.participants) })
                 {
                     found.append(event)
@@ -108,6 +109,12 @@ public struct EventExtractor: Sendable {
         var starts = [0]
         for (i, s) in scalars.enumerated() where s == "\n" { starts.append(i + 1) }
         return starts
+    }
+
+    /// The previous event's day when it falls in the report's month (the same story goes on), else nil.
+    static func sameMonthDay(_ previous: String?, _ month: String?) -> String? {
+        guard let previous, let month, previous.count >= 10, previous.hasPrefix(month) else { return nil }
+        return previous
     }
 
     /// A time value as an event date: the day, month or year part (no clock time, no range).
@@ -205,7 +212,7 @@ public struct EventExtractor: Sendable {
         }
         // A visit goes somewhere: the visited country (or the country of the city) completes a lone visitor.
         if trigger.mode == "visit", chosen.count == 1, entities[chosen[0].entity].type == "PER",
-            let place = places.first(where: { $0.start >= triggerRange.lowerBound }),
+            let place = places.first(where: { $0.start >= triggerRange.lowerBound && placeCountry(entities[$0.entity]) != nil }),
             let iso3 = placeCountry(entities[place.entity]), let country = knowledge.countries[iso3],
             !ownCountries.contains(country.name)
         {
@@ -226,8 +233,15 @@ public struct EventExtractor: Sendable {
             return nil
         }
         // "kedua pemimpin menandatangani ...", "both leaders signed": the actors of the previous event.
-        if chosen.count < 2, let previous, let anaphor = Self.anaphor(before: tokenIndex, in: words) {
-            return inherit(previous, anaphor: anaphor, trigger: trigger, sentence: sentence, entities: entities, times: times, fallbackDate: fallbackDate)
+        let anaphoricTrigger = ["ini", "itu", "tersebut"].contains(trigger.words.last ?? "") || trigger.words.first == "the"
+        let noPerson = !chosen.contains { entities[$0.entity].type == "PER" }
+        if chosen.count < 2 || (anaphoricTrigger && noPerson), let previous,
+            let anaphor = anaphoricTrigger ? .actors : Self.anaphor(before: tokenIndex, in: words)
+        {
+            // "pertemuan itu" names the meeting already reported: its date stays (a date here dates the report).
+            return inherit(
+                previous, anaphor: anaphor, trigger: trigger, sentence: sentence, entities: entities,
+                times: anaphoricTrigger ? [] : times.filter { !Self.isReportDate($0, tokens: tokens) }, fallbackDate: fallbackDate)
         }
         guard chosen.count >= 2 || (trigger.type != "CONSULT" && trigger.type != "AGREE" && chosen.count >= 1) else { return nil }
         chosen = Array(chosen.prefix(5))
@@ -254,6 +268,8 @@ public struct EventExtractor: Sendable {
         let date = nearest.flatMap { Self.dateValue($0.value) } ?? fallbackDate
         // Place: the most specific place the sentence gives after "di"/"in" (a city over a country).
         let place = places.sorted { a, b in
+            let aKnown = entities[a.entity].link != nil, bKnown = entities[b.entity].link != nil
+            if aKnown != bKnown { return aKnown }
             let aCountry = isCountry(entities[a.entity]), bCountry = isCountry(entities[b.entity])
             if aCountry != bCountry { return !aCountry }
             return abs(a.start - triggerRange.lowerBound) < abs(b.start - triggerRange.lowerBound)
@@ -304,7 +320,7 @@ public struct EventExtractor: Sendable {
         while k >= 0, seen < 12 {
             let word = tokens[k].lower
             if reportWords.contains(word) || word == "laporan" || word == "melaporkan" { return true }
-            if word == "." || word == ";" { return false }
+            if word == "." || word == ";" || word == "," { return false }
             k -= 1
             seen += 1
         }

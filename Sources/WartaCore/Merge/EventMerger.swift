@@ -98,7 +98,29 @@ public struct EventMerger: Sendable {
             }
         }
         var clusters = [Int: [Int]]()
-        for i in items.indices { clusters[find(i), default: []].append(i) }
+        for i in items.indices where !Self.isArrival(items[i]) { clusters[find(i), default: []].append(i) }
+        // Each arrival joins one meeting: of its visitor, in the visited country, reported in the same document
+        // (or held the same day), the same day first, else the earliest such meeting in the text.
+        let roots = clusters.keys.sorted()
+        for i in items.indices where Self.isArrival(items[i]) {
+            let arrival = items[i]
+            var best: (root: Int, rank: (Int, Int))?
+            for root in roots {
+                guard let members = clusters[root] else { continue }
+                for m in members where !Self.isArrival(items[m]) && Self.joins(arrival, items[m]) {
+                    let sameDay = (arrival.event.date?.count ?? 0) >= 10 && arrival.event.date == items[m].event.date
+                    let rank = (sameDay ? 0 : 1, items[m].document == arrival.document ? items[m].event.evidence.start : Int.max)
+                    if best.map({ rank < $0.rank }) ?? true { best = (root, rank) }
+                }
+            }
+            if let best {
+                clusters[best.root, default: []].append(i)
+            } else {
+                // Arrivals without a meeting are visits of their own (merged with the same visit elsewhere).
+                let root = find(i)
+                clusters[root, default: []].append(i)
+            }
+        }
         return clusters.values.map { build($0.map { items[$0] }) }
             .sorted { ($0.date ?? "9999", $0.id) < ($1.date ?? "9999", $1.id) }
     }
@@ -121,21 +143,8 @@ public struct EventMerger: Sendable {
         let sameDocument = a.document == b.document
         let keysA = Set(a.participants.map(\.key)), keysB = Set(b.participants.map(\.key))
         let shared = keysA.intersection(keysB)
-        // An arrival or welcome (a person and a country) joins the meeting of that person reported in the same
-        // document, or held on the same day.
-        if a.event.type == "CONSULT", shared.count == 1, let person = shared.first, !person.hasPrefix("country:") {
-            let arrivals = [a, b].filter { input in
-                input.event.mode == "visit" && input.participants.count == 2 && input.participants.contains(where: \.isCountry)
-            }
-            if arrivals.count == 1 {
-                let exactDay = (a.event.date?.count ?? 0) >= 10 && a.event.date == b.event.date
-                let meeting = arrivals[0] == a ? b : a
-                let visited = arrivals[0].participants.first(where: \.isCountry)?.name
-                // The meeting's other side must be in the visited country.
-                let hostThere = meeting.participants.contains { $0.key != person && ($0.country == visited || $0.name == visited) }
-                if hostThere && (sameDocument || exactDay) { return true }
-            }
-        }
+        // Arrivals are attached to one meeting after clustering; between themselves they merge as visits.
+        if isArrival(a) != isArrival(b) { return false }
         let dates: Bool
         if a.event.date == nil || b.event.date == nil {
             dates = sameDocument
@@ -152,6 +161,28 @@ public struct EventMerger: Sendable {
         if keysA == keysB { return true }
         if shared.count >= 2 { return true }
         return false
+    }
+
+    /// A visit of one person to a country: an arrival, which joins the meeting it leads to.
+    static func isArrival(_ input: Input) -> Bool {
+        input.event.type == "CONSULT" && input.event.mode == "visit" && input.participants.count == 2
+            && input.participants.contains(where: \.isCountry) && input.participants.contains(where: { !$0.isCountry })
+    }
+
+    /// Whether an arrival joins a meeting: same document or same day, the visitor takes part, and the other side
+    /// is of the visited country (or of no known country).
+    static func joins(_ arrival: Input, _ meeting: Input) -> Bool {
+        guard meeting.event.type == "CONSULT", meeting.event.modality == arrival.event.modality else { return false }
+        guard let visitor = arrival.participants.first(where: { !$0.isCountry }),
+            meeting.participants.contains(where: { $0.key == visitor.key })
+        else { return false }
+        let visited = arrival.participants.first(where: \.isCountry)?.name
+        let sameDocument = arrival.document == meeting.document
+        let sameDay = (arrival.event.date?.count ?? 0) >= 10 && arrival.event.date == meeting.event.date
+        guard sameDocument || sameDay else { return false }
+        return meeting.participants.contains {
+            $0.key != visitor.key && ($0.country == visited || $0.name == visited || ($0.country == nil && sameDocument))
+        }
     }
 
     func build(_ members: [Input]) -> Merged {
