@@ -18,12 +18,16 @@ public struct EventExtractor: Sendable {
         var end: Int
     }
 
-    static let placeWords: Set<String> = ["di", "ke", "dari", "in", "at", "to", "from", "menuju", "kota", "ibu"]
+    static let placeWords: Set<String> = [
+        "di", "ke", "dari", "in", "at", "to", "from", "menuju", "kota", "ibu", "kompleks", "gedung", "komplek",
+    ]
     static let agreementWords: [String] = [
         "perjanjian", "kesepakatan", "nota", "memorandum", "mou", "deklarasi", "rencana", "kontrak", "pakta", "piagam",
         "protokol", "persetujuan", "komunike", "agreement", "treaty", "deal", "declaration", "plan", "pact", "accord",
         "charter", "protocol", "contract", "communique", "communiqué", "statement",
     ]
+    /// Words right before the one who says it: "menurut Fachir", "kata Peskov", "according to".
+    static let sourceWords: Set<String> = ["menurut", "kata", "ujar", "according", "lapor", "dilansir", "mengutip", "ucap", "tutur", "jelas"]
     static let topicWords: Set<String> = [
         "perang", "konflik", "krisis", "situasi", "serangan", "pertempuran", "invasi", "operasi", "war", "conflict",
         "crisis", "situation", "fighting", "invasion", "attacks", "operation",
@@ -58,6 +62,7 @@ public struct EventExtractor: Sendable {
         var lastParagraph = -1
         var lastEvent: EventMention?
         var previousDate: String?
+        var documentLastDate: String?
         for sentence in Sentences.ranges(in: scalars) {
             let paragraph = paragraphs.lastIndex(where: { $0 <= sentence.lowerBound }) ?? 0
             if paragraph != lastParagraph {
@@ -75,6 +80,10 @@ public struct EventExtractor: Sendable {
                     i += 1
                     continue
                 }
+                if trigger.type == "NONE" {
+                    i += length
+                    continue
+                }
                 // "... menandatangani perjanjian pada pertemuan puncak": a meeting named as the setting of another event.
                 if !found.isEmpty, i > 0, ["pada", "dalam", "di", "at", "during", "on"].contains(words[i - 1]) {
                     i += length
@@ -85,8 +94,9 @@ public struct EventExtractor: Sendable {
                 if let event = makeEvent(
                     trigger: trigger, triggerRange: triggerStart..<triggerEnd, tokenIndex: i, tokens: tokens,
                     sentence: sentence, mentions: inSentence, entities: entities, times: sentenceTimes,
-                    fallbackDate: lastDate ?? Self.sameMonthDay(previousDate, publishedMonth) ?? publishedMonth ?? previousDate,
-                    language: language, previous: found.last ?? lastEvent),
+                    fallbackDate: (Self.refersBack(words) ? documentLastDate : nil) ?? lastDate
+                        ?? Self.sameMonthDay(previousDate, publishedMonth) ?? publishedMonth ?? previousDate,
+                    language: language, previous: found.last ?? lastEvent, published: published),
                     !found.contains(where: { $0.type == event.type && Set($0.participants) == Set(event.participants) })
                 {
                     found.append(event)
@@ -95,6 +105,7 @@ public struct EventExtractor: Sendable {
             }
             if let dated = sentenceTimes.last(where: { !$0.value.contains("/") && !Self.isReportDate($0, tokens: tokens) }) {
                 lastDate = Self.dateValue(dated.value)
+                documentLastDate = lastDate
             }
             events.append(contentsOf: found)
             if let event = found.last(where: { $0.type == "CONSULT" || $0.type == "AGREE" }) {
@@ -109,6 +120,16 @@ public struct EventExtractor: Sendable {
         var starts = [0]
         for (i, s) in scalars.enumerated() where s == "\n" { starts.append(i + 1) }
         return starts
+    }
+
+    /// "saat itu", "ketika itu", "at the time": the sentence refers to the time last named.
+    static func refersBack(_ words: [String]) -> Bool {
+        for (i, word) in words.enumerated() where i + 1 < words.count {
+            let next = words[i + 1]
+            if ["saat", "ketika", "waktu", "kala"].contains(word) && (next == "itu" || next == "tersebut") { return true }
+            if word == "the", next == "time", i > 0, words[i - 1] == "at" { return true }
+        }
+        return false
     }
 
     /// The previous event's day when it falls in the report's month (the same story goes on), else nil.
@@ -128,7 +149,7 @@ public struct EventExtractor: Sendable {
     func makeEvent(
         trigger: EventLexicon.Trigger, triggerRange: Range<Int>, tokenIndex: Int, tokens: [WordToken],
         sentence: Range<Int>, mentions: [Placed], entities: [Entity], times: [TimeMention], fallbackDate: String?,
-        language: String, previous: EventMention? = nil
+        language: String, previous: EventMention? = nil, published: String? = nil
     ) -> EventMention? {
         let words = tokens.map(\.lower)
         func tokenBefore(_ offset: Int) -> WordToken? { tokens.last(where: { $0.end <= offset && $0.isWord }) }
@@ -172,7 +193,7 @@ public struct EventExtractor: Sendable {
                 link.hasPrefix("org:") ? knowledge.organizations[String(link.dropFirst(4))]?.kind == "agency" : nil
             } ?? false
             let before = tokenBefore(mention.start)?.lower ?? ""
-            if isAgency || (entity.type == "ORG" && Self.reportWords.contains(before)) {
+            if isAgency || ((entity.type == "ORG" || entity.type == "PER") && Self.sourceWords.contains(before)) {
                 if !reporters.contains(entity.name) { reporters.append(entity.name) }
                 return true
             }
@@ -265,7 +286,16 @@ public struct EventExtractor: Sendable {
         // Date: the expression of the clause nearest the trigger, else the paragraph's last date.
         let dated = times.filter { Self.dateValue($0.value) != nil && !Self.isReportDate($0, tokens: tokens) }
         let nearest = dated.min { abs($0.start - triggerRange.lowerBound) < abs($1.start - triggerRange.lowerBound) }
-        let date = nearest.flatMap { Self.dateValue($0.value) } ?? fallbackDate
+        var date = nearest.flatMap { Self.dateValue($0.value) } ?? fallbackDate
+        // "Jumat, 18 September 2019" in a report of Friday 20 September: the weekday names the day the reader
+        // knows (it agrees with the publication date), the number is the typo.
+        if let nearest, nearest.conflict == true, let published,
+            let weekday = nearest.text.split(whereSeparator: { !$0.isLetter }).first,
+            let resolved = TimeExtractor().extract(text: String(weekday), published: published, language: language).first,
+            let day = Self.dateValue(resolved.value), day.count == 10
+        {
+            date = day
+        }
         // Place: the most specific place the sentence gives after "di"/"in" (a city over a country).
         let place = places.sorted { a, b in
             let aKnown = entities[a.entity].link != nil, bKnown = entities[b.entity].link != nil
@@ -282,6 +312,9 @@ public struct EventExtractor: Sendable {
         }
         // Modality: a cue in the few words before the trigger.
         var modality = "asserted"
+        if words[..<tokenIndex].contains(where: { ["mengundang", "diundang", "undangan", "invited", "invites", "invitation"].contains($0) }) {
+            modality = "planned"
+        }
         let windowStart = max(0, tokenIndex - 5)
         var k = tokenIndex
         while k > windowStart {
@@ -383,6 +416,10 @@ public struct EventExtractor: Sendable {
         var seen = 0
         while k >= 0, seen < 5 {
             let token = tokens[k]
+            if token.lower == "," {
+                k -= 1
+                continue
+            }
             if !token.isWord || ["dan", "and", "dengan", "with", "bertemu", "menerima", "met"].contains(token.lower) { return false }
             if representatives.contains(token.lower) { return true }
             k -= 1

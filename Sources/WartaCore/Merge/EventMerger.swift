@@ -221,7 +221,8 @@ public struct EventMerger: Sendable {
         }
         var keys = actorCount.keys.sorted { (actorCount[$0] ?? 0, $1) > (actorCount[$1] ?? 0, $0) }
         let people = keys.filter { !(isCountry[$0] ?? false) }
-        if people.count >= 2 { keys = people + keys.filter { isCountry[$0] ?? false }.prefix(0) }
+        // People first; countries (from arrivals or delegations) after them.
+        keys = people + keys.filter { isCountry[$0] ?? false }
         var names = [String]()
         var aliases = [String: [String]]()
         for key in keys {
