@@ -222,7 +222,16 @@ public struct EventMerger: Sendable {
         var keys = actorCount.keys.sorted { (actorCount[$0] ?? 0, $1) > (actorCount[$1] ?? 0, $0) }
         let people = keys.filter { !(isCountry[$0] ?? false) }
         // People first; countries (from arrivals or delegations) after them.
-        keys = people + keys.filter { isCountry[$0] ?? false }
+        // A country stays only when none of the people is from it ("Kim Jong Un" covers "North Korea").
+        var personCountries = Set<String>()
+        for member in members {
+            for actor in member.participants where !actor.isCountry { if let c = actor.country { personCountries.insert(c) } }
+        }
+        keys = people + keys.filter { key in
+            guard isCountry[key] ?? false else { return false }
+            let name = firstName[key]?.first ?? ""
+            return !personCountries.contains(name)
+        }
         var names = [String]()
         var aliases = [String: [String]]()
         for key in keys {
