@@ -10,7 +10,7 @@ struct Warta: AsyncParsableCommand {
         subcommands: [
             IngestCommand.self, ExtractCommand.self, SearchCommand.self, ShowCommand.self, StatsCommand.self,
             DemoCommand.self, EventsCommand.self, TimelineCommand.self, DyadCommand.self, EntitiesCommand.self,
-            ExportCommand.self, DatesCommand.self, BenchCommand.self,
+            ExportCommand.self, DatesCommand.self, BenchCommand.self, TagCommand.self, TrainCommand.self,
         ]
     )
 }

@@ -109,6 +109,16 @@ public struct KnowledgeBase: Sendable {
 
     public init() {}
 
+    /// The folder of the shipped knowledge-base files (`Resources/Knowledge`).
+    public static var resourceDirectory: URL? {
+        Bundle.module.url(forResource: "Knowledge", withExtension: nil, subdirectory: "Resources")
+    }
+
+    /// The model file of the shipped tagger (`Resources/Entities/ner-model.bin`).
+    public static var taggerModelURL: URL? {
+        Bundle.module.url(forResource: "ner-model", withExtension: "bin", subdirectory: "Resources/Entities")
+    }
+
     /// The knowledge base shipped with Warta.
     public static let standard: KnowledgeBase = {
         var kb = KnowledgeBase()

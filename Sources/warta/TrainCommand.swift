@@ -1,0 +1,158 @@
+import ArgumentParser
+import Foundation
+import WartaCore
+
+struct TrainCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "train", abstract: "Train Warta's models.", subcommands: [TrainNER.self, TrainStats.self])
+}
+
+/// `warta train ner`: the named-entity tagger, reproducibly from CoNLL files.
+///
+/// The shipped model is rebuilt with (see README):
+/// `warta train stats --corpus ../shared/data/corpus/clickid-2019.jsonl --out stats.bin` then
+/// `warta train ner --data ../shared/data/ner/nergrit-train.tsv ../shared/data/ner/idner-news-train.tsv --stats stats.bin
+///  --out Sources/WartaCore/Resources/Entities/ner-model.bin`
+struct TrainNER: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "ner", abstract: "Train the named-entity tagger.")
+
+    @Option(parsing: .upToNextOption, help: "CoNLL training files (token<TAB>label, blank line between sentences).")
+    var data: [String]
+
+    @Option(help: "Where to write the model.")
+    var out: String
+
+    @Option(help: "The random seed (same seed, same data: the same model, byte for byte).")
+    var seed: UInt64 = 1
+
+    @Option(help: "Training passes.")
+    var epochs: Int = 12
+
+    @Option(help: "Averaged models in the ensemble.")
+    var ensemble: Int = 4
+
+    @Option(help: "Margin of the structured perceptron.")
+    var margin: Double = 8
+
+    @Option(help: "Word statistics (from `warta train stats`, or any model); default: those of the shipped model.")
+    var stats: String?
+
+    func run() throws {
+        var sentences = [[(token: String, label: String)]]()
+        for file in data {
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                throw ValidationError("cannot read \(file)")
+            }
+            let read = CoNLL.read(text)
+            Terminal.error("\(file): \(read.count) sentences")
+            sentences += read.map { $0.map { (token: $0.0, label: $0.1) } }
+        }
+        var trainer = NERTrainer(seed: seed, epochs: epochs)
+        if let stats {
+            trainer.statistics = try NERModel(contentsOf: URL(fileURLWithPath: stats)).statistics
+        } else if let url = KnowledgeBase.taggerModelURL {
+            trainer.statistics = try NERModel(contentsOf: url).statistics
+        }
+        trainer.ensemble = ensemble
+        trainer.margin = Float(margin)
+        trainer.info = "trained on \(data.map { ($0 as NSString).lastPathComponent }.joined(separator: " ")); seed \(seed), \(epochs) epochs"
+        let knowledge = standardKnowledgeURL()
+        let gazetteer = try knowledge.map { try Gazetteer(knowledgeDirectory: $0) }
+        let started = Date()
+        let model = trainer.train(sentences: sentences, gazetteer: gazetteer)
+        try model.write(to: URL(fileURLWithPath: out))
+        Terminal.error("wrote \(out) in \(String(format: "%.1f", Date().timeIntervalSince(started))) s")
+    }
+}
+
+/// `warta train stats`: word statistics (capitalisation, clusters) from unlabelled news, used as tagger features.
+struct TrainStats: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "stats", abstract: "Count word statistics from unlabelled news (JSON Lines).")
+
+    @Option(parsing: .upToNextOption, help: "JSON Lines corpora with title/text fields.")
+    var corpus: [String]
+
+    @Option(help: "Where to write the statistics.")
+    var out: String
+
+    @Option(help: "Cluster granularities.")
+    var clusters: String = "64,256,1024"
+
+    @Option(help: "Cluster granularities over reversed text.")
+    var reverseClusters: String = "256,1024"
+
+    @Option(help: "Clustering iterations.")
+    var iterations: Int = 10
+
+    @Option(help: "Ignore words seen fewer times.")
+    var minCount: Int = 3
+
+    func run() throws {
+        let granularities = clusters.split(separator: ",").compactMap { Int($0) }
+        let reversed = reverseClusters.split(separator: ",").compactMap { Int($0) }
+        var builder = WordStatisticsBuilder(keepSentences: !granularities.isEmpty || !reversed.isEmpty)
+        for file in corpus {
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw ValidationError("cannot read \(file)") }
+            for line in text.split(separator: "\n") {
+                guard let object = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { continue }
+                for key in ["title", "text"] { if let value = object[key] as? String { builder.add(text: value) } }
+            }
+        }
+        var statistics = builder.statistics(minimumCount: minCount)
+        if !granularities.isEmpty || !reversed.isEmpty {
+            var clusterer = WordClusterer(seed: 1, iterations: iterations)
+            clusterer.progress = { Terminal.error($0) }
+            statistics = clusterer.cluster(
+                builder: builder, into: statistics, granularities: granularities, reversed: reversed, minimumCount: minCount)
+        }
+        try NERModel.statisticsOnly(statistics).write(to: URL(fileURLWithPath: out))
+    }
+}
+
+/// `warta tag --conll FILE`: one token per line in, `token<TAB>label` out, blank lines kept.
+struct TagCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "tag", abstract: "Tag CoNLL tokens with PER/ORG/LOC (BIO).")
+
+    @Option(help: "A file with one token per line (first column), a blank line between sentences.")
+    var conll: String
+
+    @Option(help: "A model file (default: the shipped one).")
+    var model: String?
+
+    func run() throws {
+        guard let text = try? String(contentsOfFile: conll, encoding: .utf8) else { throw ValidationError("cannot read \(conll)") }
+        let tagger: NERTagger
+        if let model {
+            let knowledge = standardKnowledgeURL()
+            tagger = NERTagger(
+                model: try NERModel(contentsOf: URL(fileURLWithPath: model)),
+                gazetteer: try knowledge.map { try Gazetteer(knowledgeDirectory: $0) })
+        } else if let standard = NERTagger.standard {
+            tagger = standard
+        } else {
+            throw ValidationError("the tagger model is missing from this build")
+        }
+        var output = ""
+        var sentence = [String]()
+        func flush() {
+            guard !sentence.isEmpty else { return }
+            for (token, label) in zip(sentence, tagger.tag(sentence)) { output += "\(token)\t\(label)\n" }
+            sentence.removeAll()
+        }
+        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            let token = line.split(separator: "\t", maxSplits: 1).first.map(String.init) ?? ""
+            if token.trimmingCharacters(in: .whitespaces).isEmpty {
+                flush()
+                output += "\n"
+            } else {
+                sentence.append(token)
+            }
+        }
+        flush()
+        if output.hasSuffix("\n\n") && !text.hasSuffix("\n\n") { output.removeLast() }
+        FileHandle.standardOutput.write(Data(output.utf8))
+    }
+}
+
+func standardKnowledgeURL() -> URL? { KnowledgeBase.resourceDirectory }
