@@ -80,3 +80,21 @@ import Testing
         #expect(f1 >= 0.85, "\(line)")
     }
 }
+
+@Suite struct TagCommandTests {
+    @Test func tagKeepsEveryLineAndLabelsNames() throws {
+        let cli = try CLI()
+        let input = "Presiden\nJoko\nWidodo\nbertemu\nVladimir\nPutin\ndi\nMoskow\n.\n\nIa\npulang\n.\n"
+        let file = try cli.write("in.tsv", Array(input.utf8))
+        let run = try cli.run("tag", "--conll", file)
+        #expect(run.status == 0, "\(run.stderr)")
+        let lines = run.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+        let inputLines = input.split(separator: "\n", omittingEmptySubsequences: false)
+        #expect(lines.count == inputLines.count)
+        for (out, inLine) in zip(lines, inputLines) {
+            if inLine.isEmpty { #expect(out.isEmpty) } else { #expect(out.hasPrefix(inLine + "\t")) }
+        }
+        #expect(lines[1] == "Joko\tB-PER" && lines[2] == "Widodo\tI-PER")
+        #expect(lines[7] == "Moskow\tB-LOC")
+    }
+}
