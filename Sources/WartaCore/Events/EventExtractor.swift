@@ -183,6 +183,11 @@ public struct EventExtractor: Sendable {
             // "utusan Presiden Xi Jinping", "juru bicara Kremlin": someone acting for the actor, not the actor.
             if Self.isRepresented(mention, tokens: tokens) { continue }
             if mention.start < triggerRange.upperBound && mention.end > triggerRange.lowerBound { continue }
+            // Cities and sites are where things happen, never who takes part.
+            if entity.type == "LOC" || entity.type == "GPE", !isCountry(entity) {
+                places.append(mention)
+                continue
+            }
             candidates.append(mention)
         }
         // Agencies that report are sources, not participants.
@@ -312,6 +317,10 @@ public struct EventExtractor: Sendable {
         }
         // Modality: a cue in the few words before the trigger.
         var modality = "asserted"
+        // An event dated after the report cannot have happened yet.
+        if let date, let published, date.count >= 10, !date.hasPrefix("X"), date > String(published.prefix(10)) {
+            modality = "planned"
+        }
         if words[..<tokenIndex].contains(where: { ["mengundang", "diundang", "undangan", "invited", "invites", "invitation"].contains($0) }) {
             modality = "planned"
         }

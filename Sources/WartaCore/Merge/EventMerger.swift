@@ -160,6 +160,17 @@ public struct EventMerger: Sendable {
         }
         if keysA == keysB { return true }
         if shared.count >= 2 { return true }
+        // "delegasi China" in one report is the Chinese envoy named in another: a country matches a person of it.
+        if shared.count == 1 {
+            let restA = a.participants.filter { !shared.contains($0.key) }
+            let restB = b.participants.filter { !shared.contains($0.key) }
+            let countryMatchesPerson = restA.contains { x in
+                restB.contains { y in
+                    (x.isCountry && !y.isCountry && y.country == x.name) || (y.isCountry && !x.isCountry && x.country == y.name)
+                }
+            }
+            if countryMatchesPerson, a.event.date != nil, b.event.date != nil { return true }
+        }
         return false
     }
 
