@@ -99,6 +99,13 @@ public struct EventExtractor: Sendable {
                     language: language, previous: found.last ?? lastEvent, published: published),
                     !found.contains(where: { $0.type == event.type && Set($0.participants) == Set(event.participants) })
                 {
+                    var event = event
+                    // An event dated after the report cannot have happened yet.
+                    if event.modality == "asserted", let date = event.date, let published, date.count >= 10,
+                        !date.hasPrefix("X"), date > String(published.prefix(10))
+                    {
+                        event.modality = "planned"
+                    }
                     found.append(event)
                 }
                 i += length
@@ -230,6 +237,7 @@ public struct EventExtractor: Sendable {
             }
         }
         chosen = distinct(chosen)
+        var visitedCountry: EventMention.Participant?
         // A person's own country is not their counterpart ("Lavrov ... berterima kasih kepada Rusia").
         let ownCountries = Set(chosen.compactMap { entities[$0.entity].type == "PER" ? entities[$0.entity].country : nil })
         chosen.removeAll { mention in
@@ -242,9 +250,11 @@ public struct EventExtractor: Sendable {
             let iso3 = placeCountry(entities[place.entity]), let country = knowledge.countries[iso3],
             !ownCountries.contains(country.name)
         {
-            let index = entities.firstIndex { $0.link == "country:\(iso3)" }
-            if let index {
+            if let index = entities.firstIndex(where: { $0.link == "country:\(iso3)" }) {
                 chosen.append(Placed(entity: index, start: place.start, end: place.end))
+            } else {
+                // The country is not named, only its city: it takes part through the knowledge base.
+                visitedCountry = EventMention.Participant(name: country.name, entity: nil)
             }
         }
         // A visit by actors all named before the trigger with no one visited after it ("A dan B tiba di X")
@@ -269,7 +279,8 @@ public struct EventExtractor: Sendable {
                 previous, anaphor: anaphor, trigger: trigger, sentence: sentence, entities: entities,
                 times: anaphoricTrigger ? [] : times.filter { !Self.isReportDate($0, tokens: tokens) }, fallbackDate: fallbackDate)
         }
-        guard chosen.count >= 2 || (trigger.type != "CONSULT" && trigger.type != "AGREE" && chosen.count >= 1) else { return nil }
+        let needed = visitedCountry == nil ? 2 : 1
+        guard chosen.count >= needed || (trigger.type != "CONSULT" && trigger.type != "AGREE" && chosen.count >= 1) else { return nil }
         chosen = Array(chosen.prefix(5))
         // Order: for agent triggers the actor before the trigger first; for passive ones, the actor after it.
         switch trigger.roles {
@@ -302,7 +313,18 @@ public struct EventExtractor: Sendable {
             date = day
         }
         // Place: the most specific place the sentence gives after "di"/"in" (a city over a country).
-        let place = places.sorted { a, b in
+        func introducedAsVenue(_ mention: Placed) -> Bool {
+            guard let before = tokenBefore(mention.start) else { return false }
+            return ["di", "ke", "in", "at", "to", "kota", "kompleks", "gedung"].contains(before.lower)
+        }
+        let place = places.filter { mention in
+            // "dari Moskow", "from Moscow": where someone came from; "antara Moskow dan Pyongyang": the two sides.
+            guard let index = tokens.lastIndex(where: { $0.end <= mention.start }) else { return true }
+            let before = tokens[max(0, index - 2)...index].map(\.lower)
+            return !["dari", "from", "asal"].contains(tokens[index].lower) && !before.contains("antara") && !before.contains("between")
+        }.sorted { a, b in
+            let aVenue = introducedAsVenue(a), bVenue = introducedAsVenue(b)
+            if aVenue != bVenue { return aVenue }
             let aKnown = entities[a.entity].link != nil, bKnown = entities[b.entity].link != nil
             if aKnown != bKnown { return aKnown }
             let aCountry = isCountry(entities[a.entity]), bCountry = isCountry(entities[b.entity])
@@ -317,10 +339,6 @@ public struct EventExtractor: Sendable {
         }
         // Modality: a cue in the few words before the trigger.
         var modality = "asserted"
-        // An event dated after the report cannot have happened yet.
-        if let date, let published, date.count >= 10, !date.hasPrefix("X"), date > String(published.prefix(10)) {
-            modality = "planned"
-        }
         if words[..<tokenIndex].contains(where: { ["mengundang", "diundang", "undangan", "invited", "invites", "invitation"].contains($0) }) {
             modality = "planned"
         }
@@ -348,7 +366,8 @@ public struct EventExtractor: Sendable {
         if place != nil { confidence += 0.1 }
         return EventMention(
             type: trigger.type, mode: trigger.mode,
-            participants: chosen.map { EventMention.Participant(name: entities[$0.entity].name, entity: entities[$0.entity].id) },
+            participants: chosen.map { EventMention.Participant(name: entities[$0.entity].name, entity: entities[$0.entity].id) }
+                + [visitedCountry].compactMap { $0 },
             date: date, location: location, reportedBy: reporters, modality: modality,
             evidence: EventMention.Span(start: sentence.lowerBound, end: sentence.upperBound),
             confidence: min(confidence, 0.95))

@@ -11,6 +11,10 @@ extension EventMerger {
         return document.events.map { event in
             let actors = event.participants.map { participant -> Input.Actor in
                 guard let id = participant.entity, let entity = byID[id] else {
+                    if let iso3 = KnowledgeBase.standard.country(named: participant.name) {
+                        return Input.Actor(
+                            key: "country:\(iso3)", name: participant.name, aliases: [], isCountry: true, country: participant.name)
+                    }
                     return Input.Actor(
                         key: "name:\(NameKey.make(participant.name))", name: participant.name, aliases: [], isCountry: false)
                 }

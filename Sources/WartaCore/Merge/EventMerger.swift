@@ -156,7 +156,9 @@ public struct EventMerger: Sendable {
             // Places differ: only a city and its country may both be right; without knowing, keep them apart
             // unless one of them is a country participant (a visit to a country, a meeting in its capital).
             let countryNames = Set((a.participants + b.participants).filter(\.isCountry).map { NameKey.make($0.name) })
-            if !countryNames.contains(NameKey.make(x)) && !countryNames.contains(NameKey.make(y)) { return false }
+            if !countryNames.contains(NameKey.make(x)) && !countryNames.contains(NameKey.make(y)) && !Self.within(x, y) {
+                return false
+            }
         }
         if keysA == keysB { return true }
         if shared.count >= 2 { return true }
@@ -171,6 +173,17 @@ public struct EventMerger: Sendable {
             }
             if countryMatchesPerson, a.event.date != nil, b.event.date != nil { return true }
         }
+        return false
+    }
+
+    /// Whether one place lies in the other (a city in its country), by the knowledge base.
+    static func within(_ x: String, _ y: String) -> Bool {
+        let kb = KnowledgeBase.standard
+        func countryOf(_ place: String) -> String? {
+            kb.lookup(place).first { $0.kind == .place }?.country
+        }
+        if let country = kb.country(named: y), countryOf(x) == country { return true }
+        if let country = kb.country(named: x), countryOf(y) == country { return true }
         return false
     }
 
