@@ -98,3 +98,56 @@ import Testing
         #expect(lines[7] == "Moskow\tB-LOC")
     }
 }
+
+/// The acceptance figures, measured through the official scorer on the data in ../shared.
+@Suite(.serialized) struct ScorerTests {
+    func score(_ mode: String, gold: String, output: String) throws -> String? {
+        guard let scorer = Shared.path("tools/score.py") else { return nil }
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", scorer, mode, gold, output]
+        let pipe = Pipe()
+        python.standardOutput = pipe
+        try python.run()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        python.waitUntilExit()
+        return text.split(separator: "\n").last { $0.hasPrefix("\(mode):") || $0.hasPrefix("events:") }.map(String.init)
+    }
+
+    func value(_ key: String, in line: String) -> Double {
+        line.split(separator: " ").first { $0.hasPrefix("\(key)=") }.flatMap { Double($0.dropFirst(key.count + 1)) } ?? 0
+    }
+
+    @Test func timesOnSeedsAndIndoTimex() throws {
+        guard let seeds = Shared.path("seeds"), let seedGold = Shared.path("gold/seeds/times.jsonl"),
+            let docs = Shared.path("data/timex/indotimex-docs.jsonl"), let timexGold = Shared.path("data/timex/indotimex-times.jsonl")
+        else { return }
+        let cli = try CLI()
+        let seedOut = try cli.write("seeds.jsonl", Array(try cli.run("extract", seeds, "--format", "jsonl").stdout.utf8))
+        let seedLine = try #require(try score("times", gold: seedGold, output: seedOut))
+        #expect(value("F1", in: seedLine) >= 0.90, "\(seedLine)")
+        let timexOut = try cli.write("timex.jsonl", Array(try cli.run("extract", docs, "--format", "jsonl").stdout.utf8))
+        let timexLine = try #require(try score("times", gold: timexGold, output: timexOut))
+        #expect(value("F1", in: timexLine) >= 0.85, "\(timexLine)")
+    }
+
+    @Test func eventsOnTheDevelopmentSet() throws {
+        guard let docs = Shared.path("gold/dev/docs.jsonl"), let gold = Shared.path("gold/dev/events.jsonl") else { return }
+        let cli = try CLI()
+        try cli.run("ingest", docs, "--db", cli.db)
+        let out = try cli.write("events.jsonl", Array(try cli.run("events", "--db", cli.db, "--format", "jsonl").stdout.utf8))
+        let line = try #require(try score("events", gold: gold, output: out))
+        #expect(value("F1", in: line) >= 0.75, "\(line)")
+    }
+
+    @Test func eventsOnTheSeedsWithLocationAndProvenance() throws {
+        guard let seeds = Shared.path("seeds"), let gold = Shared.path("gold/seeds/events.jsonl") else { return }
+        let cli = try CLI()
+        try cli.run("ingest", seeds, "--db", cli.db)
+        let out = try cli.write("events.jsonl", Array(try cli.run("events", "--db", cli.db, "--format", "jsonl").stdout.utf8))
+        let line = try #require(try score("events", gold: gold, output: out))
+        #expect(value("F1", in: line) >= 0.85, "\(line)")
+        #expect(value("location", in: line) >= 0.80, "\(line)")
+        #expect(value("provenance", in: line) >= 0.90, "\(line)")
+    }
+}

@@ -85,7 +85,9 @@ public struct EventExtractor: Sendable {
                     continue
                 }
                 // "... menandatangani perjanjian pada pertemuan puncak": a meeting named as the setting of another event.
-                if !found.isEmpty, i > 0, ["pada", "dalam", "di", "at", "during", "on"].contains(words[i - 1]) {
+                if found.contains(where: { $0.confidence != Self.inheritedConfidence }), i > 0,
+                    ["pada", "dalam", "di", "at", "during", "on"].contains(words[i - 1])
+                {
                     i += length
                     continue
                 }
@@ -128,6 +130,9 @@ public struct EventExtractor: Sendable {
         for (i, s) in scalars.enumerated() where s == "\n" { starts.append(i + 1) }
         return starts
     }
+
+    /// The confidence of an event whose actors come from the previous one ("kedua pemimpin", "pertemuan itu").
+    static let inheritedConfidence = 0.55
 
     /// "saat itu", "ketika itu", "at the time": the sentence refers to the time last named.
     static func refersBack(_ words: [String]) -> Bool {
@@ -270,8 +275,9 @@ public struct EventExtractor: Sendable {
         }
         // "kedua pemimpin menandatangani ...", "both leaders signed": the actors of the previous event.
         let anaphoricTrigger = ["ini", "itu", "tersebut"].contains(trigger.words.last ?? "") || trigger.words.first == "the"
-        let noPerson = !chosen.contains { entities[$0.entity].type == "PER" }
-        if chosen.count < 2 || (anaphoricTrigger && noPerson), let previous,
+        // "pertemuan ini/tersebut" is the meeting already reported: it adds a mention to it, never a new meeting.
+        if anaphoricTrigger && previous == nil { return nil }
+        if chosen.count < 2 || anaphoricTrigger, let previous,
             let anaphor = anaphoricTrigger ? .actors : Self.anaphor(before: tokenIndex, in: words)
         {
             // "pertemuan itu" names the meeting already reported: its date stays (a date here dates the report).
@@ -427,7 +433,7 @@ public struct EventExtractor: Sendable {
         return EventMention(
             type: trigger.type, mode: trigger.mode, participants: participants, date: date, location: previous.location,
             reportedBy: previous.reportedBy, modality: "asserted",
-            evidence: EventMention.Span(start: sentence.lowerBound, end: sentence.upperBound), confidence: 0.55)
+            evidence: EventMention.Span(start: sentence.lowerBound, end: sentence.upperBound), confidence: Self.inheritedConfidence)
     }
 
     /// Words for someone who acts or speaks for another ("utusan Presiden X"): the X after them is not a participant.
