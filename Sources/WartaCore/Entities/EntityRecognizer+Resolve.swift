@@ -60,7 +60,13 @@ extension EntityRecognizer {
             for m in members {
                 let span = spans[m]
                 let mentionText = text(span)
-                mentions.append(Entity.Mention(start: span.start, end: span.end, text: mentionText))
+                if let honorific = span.honorificStart, honorific < span.start {
+                    // "Tn. Kim": the honorific belongs to the mention.
+                    let withHonorific = String(String.UnicodeScalarView(scalars[honorific..<span.end]))
+                    mentions.append(Entity.Mention(start: honorific, end: span.end, text: withHonorific))
+                } else {
+                    mentions.append(Entity.Mention(start: span.start, end: span.end, text: mentionText))
+                }
                 if !span.titleOnly, !names.contains(mentionText) { names.append(mentionText) }
                 if let title = span.title, !titles.contains(title) { titles.append(title) }
                 if countryCode == nil { countryCode = span.titleCountry }
@@ -127,7 +133,16 @@ extension EntityRecognizer {
                 continue
             }
             if taken.contains(where: { $0.overlaps(token.start..<token.end) }) { continue }
-            result[index].mentions.append(Entity.Mention(start: token.start, end: token.end, text: token.text))
+            // "Tn. Kim", "Bapak Shoigu": the honorific belongs to the mention.
+            var start = token.start
+            var honorificStart = k
+            if k >= 2, tokens[k - 1].text == ".", tokens[k - 2].isWord { honorificStart = k - 2 } else if k >= 1, tokens[k - 1].isWord { honorificStart = k - 1 }
+            if honorificStart < k {
+                let word = tokens[honorificStart...k - 1].map(\.text).joined()
+                if knowledge.titles[NameKey.make(word)]?.kind == "honorific" { start = tokens[honorificStart].start }
+            }
+            let text = String(String.UnicodeScalarView(scalars[start..<token.end]))
+            result[index].mentions.append(Entity.Mention(start: start, end: token.end, text: text))
             if !result[index].aliases.contains(token.text) && token.text != result[index].name {
                 result[index].aliases.append(token.text)
             }

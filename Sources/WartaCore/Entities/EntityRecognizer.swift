@@ -23,6 +23,8 @@ public struct EntityRecognizer: Sendable {
         var titleCountry: String?
         /// A mention made of a title alone, resolved through the knowledge base.
         var titleOnly = false
+        /// Where the title starts (token index, then scalar offset), when the title is an honorific ("Tn.").
+        var honorificStart: Int?
     }
 
     /// The entities of `text`. `date` (ISO, any precision) is when the document speaks of, for titles alone.
@@ -35,6 +37,7 @@ public struct EntityRecognizer: Sendable {
                 var s = span
                 s.start = tokens[span.start].start
                 s.end = tokens[span.end - 1].end
+                s.honorificStart = span.honorificStart.map { tokens[$0].start }
                 return s
             })
         }
@@ -157,6 +160,7 @@ public struct EntityRecognizer: Sendable {
                 var title = Substring(Self.join(tokens[titleStart..<span.start]))
                 while let last = title.last, last == "," || last == " " || last == ":" { title = title.dropLast() }
                 s.title = String(title)
+                if knowledge.titles[NameKey.make(title)]?.kind == "honorific" { s.honorificStart = titleStart }
                 s.titleCountry = country ?? titleCountryWord(tokens[titleStart..<span.start])
                 spans[index] = s
             }
