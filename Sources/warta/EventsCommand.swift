@@ -76,6 +76,7 @@ struct EventLine: Encodable {
 
     enum Keys: String, CodingKey {
         case id, type, mode, modality, participants, aliases, date, location, sources, mentions, confidence, evidence, countries
+        case dateNote = "date_note"
     }
 
     func encode(to encoder: any Encoder) throws {
@@ -93,6 +94,7 @@ struct EventLine: Encodable {
         try c.encode((event.confidence * 100).rounded() / 100, forKey: .confidence)
         try c.encode(event.evidence, forKey: .evidence)
         try c.encode(event.countries, forKey: .countries)
+        try c.encodeIfPresent(event.dateNote, forKey: .dateNote)
     }
 }
 

@@ -58,6 +58,8 @@ public struct EventMerger: Sendable {
         public var actorKeys: [String]
         /// The participants' countries (English names), for country filters and dyads.
         public var countries: [String]
+        /// How the date was found when some reports gave no year: "year from the corpus: ...".
+        public var dateNote: String?
 
         public struct Evidence: Sendable, Hashable, Codable {
             public var document: String
@@ -271,11 +273,16 @@ public struct EventMerger: Sendable {
         let location = mostCommon(locations)
         let sources = Array(Set(members.map(\.document))).sorted()
         let confidence = min(0.99, (members.map(\.event.confidence).max() ?? 0.5) + 0.05 * Double(sources.count - 1))
+        var dateNote: String?
+        if let date, !date.hasPrefix("X"), dates.contains(where: { $0.hasPrefix("X") }) {
+            let dated = Set(members.filter { $0.event.date.map { !$0.hasPrefix("X") } ?? false }.map(\.document)).sorted()
+            dateNote = "anchor corpus: the year comes from \(dated.joined(separator: ", ")), which report the same event"
+        }
         let id = "ev-" + String(SHA256.hex([type, keys.sorted().joined(separator: ","), date ?? "", sources.first ?? ""].joined(separator: "|")).prefix(12))
         let evidence = members.map { Merged.Evidence(document: $0.document, start: $0.event.evidence.start, end: $0.event.evidence.end) }
         return Merged(
             id: id, type: type, mode: mode, modality: modality, participants: names, aliases: aliases, date: date,
             location: location, sources: sources, mentions: members.count, confidence: confidence, evidence: evidence,
-            actorKeys: keys, countries: countries.sorted())
+            actorKeys: keys, countries: countries.sorted(), dateNote: dateNote)
     }
 }

@@ -85,3 +85,15 @@ struct SeededGenerator: RandomNumberGenerator {
         return z ^ (z >> 31)
     }
 }
+
+@Suite struct CorpusAnchorTests {
+    @Test func undatedReportBorrowsTheYearAndSaysSo() {
+        let merged = EventMerger().merge([
+            EventMergerTests.input("undated", "CONSULT", ["Kim Jong Un", "Vladimir Putin"], date: "XXXX-09-13"),
+            EventMergerTests.input("dated", "CONSULT", ["Kim Jong Un", "Vladimir Putin"], date: "2023-09-13"),
+        ])
+        #expect(merged.count == 1)
+        #expect(merged.first?.date == "2023-09-13")
+        #expect(merged.first?.dateNote?.contains("dated") == true)
+    }
+}
