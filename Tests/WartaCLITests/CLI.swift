@@ -91,3 +91,24 @@ enum Shared {
         return nil
     }
 }
+
+/// Runs `../shared/tools/score.py MODE GOLD OUTPUT` and returns its summary line (`clean: ...`, `events: ...`).
+enum Scorer {
+    static func summary(_ mode: String, gold: String, output: String) throws -> String? {
+        guard let scorer = Shared.path("tools/score.py") else { return nil }
+        let python = Process()
+        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        python.arguments = ["python3", scorer, mode, gold, output]
+        let pipe = Pipe()
+        python.standardOutput = pipe
+        try python.run()
+        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        python.waitUntilExit()
+        return text.split(separator: "\n").last { $0.hasPrefix("\(mode):") }.map(String.init)
+    }
+
+    /// A `key=value` figure of a summary line.
+    static func value(_ key: String, in line: String) -> Double {
+        line.split(separator: " ").first { $0.hasPrefix("\(key)=") }.flatMap { Double($0.dropFirst(key.count + 1)) } ?? 0
+    }
+}

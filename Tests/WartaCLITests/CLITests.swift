@@ -129,21 +129,11 @@ import Testing
     }
 
     @Test func seedsCleaningScoresThroughTheScorer() throws {
-        guard let seeds = Shared.path("seeds"), let gold = Shared.path("gold/seeds/cleaning.jsonl"),
-            let scorer = Shared.path("tools/score.py")
-        else { return }
+        guard let seeds = Shared.path("seeds"), let gold = Shared.path("gold/seeds/cleaning.jsonl") else { return }
         let cli = try CLI()
         let run = try cli.run("extract", seeds, "--format", "jsonl")
         let out = try cli.write("seeds.jsonl", Array(run.stdout.utf8))
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", scorer, "clean", gold, out]
-        let pipe = Pipe()
-        python.standardOutput = pipe
-        try python.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        python.waitUntilExit()
-        let line = try #require(output.split(separator: "\n").first { $0.hasPrefix("clean:") })
+        let line = try #require(try Scorer.summary("clean", gold: gold, output: out))
         #expect(line.contains("keep=1.000"), "\(line)")
         #expect(line.contains("metadata=1.000"), "\(line)")
     }

@@ -59,26 +59,6 @@ import Testing
         let none = try cli.run("dates", "Beberapa hari lalu mereka bertemu.", "--anchor", "2023-10-20")
         #expect(none.stdout.isEmpty)
     }
-
-    @Test func seedsEventsScoreThroughTheScorer() throws {
-        guard let seeds = Shared.path("seeds"), let gold = Shared.path("gold/seeds/events.jsonl"),
-            let scorer = Shared.path("tools/score.py")
-        else { return }
-        let cli = try CLI()
-        try cli.run("ingest", seeds, "--db", cli.db)
-        let out = try cli.write("events.jsonl", Array(try cli.run("events", "--db", cli.db, "--format", "jsonl").stdout.utf8))
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", scorer, "events", gold, out]
-        let pipe = Pipe()
-        python.standardOutput = pipe
-        try python.run()
-        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        python.waitUntilExit()
-        let line = try #require(output.split(separator: "\n").first { $0.hasPrefix("events:") })
-        let f1 = line.split(separator: " ").first { $0.hasPrefix("F1=") }.flatMap { Double($0.dropFirst(3)) } ?? 0
-        #expect(f1 >= 0.85, "\(line)")
-    }
 }
 
 @Suite struct TagCommandTests {
@@ -102,21 +82,10 @@ import Testing
 /// The acceptance figures, measured through the official scorer on the data in ../shared.
 @Suite(.serialized) struct ScorerTests {
     func score(_ mode: String, gold: String, output: String) throws -> String? {
-        guard let scorer = Shared.path("tools/score.py") else { return nil }
-        let python = Process()
-        python.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        python.arguments = ["python3", scorer, mode, gold, output]
-        let pipe = Pipe()
-        python.standardOutput = pipe
-        try python.run()
-        let text = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        python.waitUntilExit()
-        return text.split(separator: "\n").last { $0.hasPrefix("\(mode):") || $0.hasPrefix("events:") }.map(String.init)
+        try Scorer.summary(mode, gold: gold, output: output)
     }
 
-    func value(_ key: String, in line: String) -> Double {
-        line.split(separator: " ").first { $0.hasPrefix("\(key)=") }.flatMap { Double($0.dropFirst(key.count + 1)) } ?? 0
-    }
+    func value(_ key: String, in line: String) -> Double { Scorer.value(key, in: line) }
 
     @Test func timesOnSeedsAndIndoTimex() throws {
         guard let seeds = Shared.path("seeds"), let seedGold = Shared.path("gold/seeds/times.jsonl"),
