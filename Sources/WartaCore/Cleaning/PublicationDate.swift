@@ -147,8 +147,9 @@ public enum PublicationDate {
 
     /// "2023-09-17" or "2023-09-17t18:44:00+07:00" (lower-cased by the tokenizer).
     static func isoDate(_ t: String) -> (date: (y: Int, m: Int, d: Int), time: (h: Int, m: Int)?, zone: String?)? {
-        let parts = t.split(separator: "t", maxSplits: 1)
-        let dateParts = parts[0].split(separator: "-")
+        let parts = t.split(separator: "t", maxSplits: 1, omittingEmptySubsequences: false)
+        guard let first = parts.first else { return nil }
+        let dateParts = first.split(separator: "-")
         guard dateParts.count == 3, dateParts[0].count == 4, let y = Int(dateParts[0]), let m = Int(dateParts[1]),
             let d = Int(dateParts[2])
         else { return nil }

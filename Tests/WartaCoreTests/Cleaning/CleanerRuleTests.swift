@@ -174,3 +174,10 @@ import WartaCore
         }
     }
 }
+
+@Suite struct PublicationDateRobustnessTests {
+    @Test(arguments: ["t", "T", "tt", "t-", "2023-09-17t", "2023-09-17t25:99", "-", "--", "2023--", "Selasa, t 2024"])
+    func oddTokensGiveNoDateAndNoCrash(text: String) {
+        _ = PublicationDate.parse(text)
+    }
+}
