@@ -31,6 +31,12 @@ struct ExtractCommand: AsyncParsableCommand {
     @Option(help: "Extra boilerplate lexicon (rule<TAB>exact|prefix|short-prefix<TAB>phrase).")
     var boilerplate: String?
 
+    @Option(help: "Extra knowledge-base file (a TSV in the format of Resources/Knowledge: people, places, ...); repeatable.")
+    var knowledge: [String] = []
+
+    @Option(help: "Extra event triggers or modality cues (TSV in the format of Resources/Events); repeatable.")
+    var triggers: [String] = []
+
     func validate() throws {
         if let format, ![.json, .jsonl, .text].contains(format) {
             throw ValidationError("--format must be json, jsonl or text")
@@ -38,7 +44,7 @@ struct ExtractCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let pipeline = try makePipeline(maxSize: maxSize, boilerplate: boilerplate)
+        let pipeline = try makePipeline(maxSize: maxSize, boilerplate: boilerplate, knowledge: knowledge, triggers: triggers)
         let (files, missing) = pipeline.reader.expand(paths)
         var failed = missing.count
         for error in missing { Terminal.error("warta: \(error)") }

@@ -21,9 +21,15 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(help: "Extra boilerplate lexicon (rule<TAB>exact|prefix|short-prefix<TAB>phrase).")
     var boilerplate: String?
 
+    @Option(help: "Extra knowledge-base file (a TSV in the format of Resources/Knowledge: people, places, ...); repeatable.")
+    var knowledge: [String] = []
+
+    @Option(help: "Extra event triggers or modality cues (TSV in the format of Resources/Events); repeatable.")
+    var triggers: [String] = []
+
     func run() async throws {
         let store = try SQLiteStore(path: db)
-        let pipeline = try makePipeline(maxSize: maxSize, boilerplate: boilerplate)
+        let pipeline = try makePipeline(maxSize: maxSize, boilerplate: boilerplate, knowledge: knowledge, triggers: triggers)
         let summary = try await ingest(paths, into: store, pipeline: pipeline)
         try await store.rebuildEvents()
         Terminal.print(summary.line)
@@ -32,7 +38,7 @@ struct IngestCommand: AsyncParsableCommand {
 }
 
 /// The pipeline the commands share, with the user's options.
-func makePipeline(maxSize: Int, boilerplate: String?) throws -> IngestPipeline {
+func makePipeline(maxSize: Int, boilerplate: String?, knowledge: [String] = [], triggers: [String] = []) throws -> IngestPipeline {
     var cleaner = Cleaner()
     if let boilerplate {
         guard let text = try? String(contentsOfFile: boilerplate, encoding: .utf8) else {
@@ -44,7 +50,21 @@ func makePipeline(maxSize: Int, boilerplate: String?) throws -> IngestPipeline {
             throw ValidationError("\(error)")
         }
     }
-    return IngestPipeline(reader: InputReader(maxDocumentSize: maxSize), analyzer: DocumentAnalyzer(cleaner: cleaner))
+    var stages = AnalysisStages()
+    if !knowledge.isEmpty || !triggers.isEmpty {
+        var kb = KnowledgeBase.standard
+        for file in knowledge {
+            do { try kb.add(contentsOf: URL(fileURLWithPath: file)) } catch { throw ValidationError("\(file): \(error)") }
+        }
+        var lexicon = EventLexicon.standard
+        for file in triggers {
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else { throw ValidationError("cannot read \(file)") }
+            do { try lexicon.add(tsv: text, name: file) } catch { throw ValidationError("\(error)") }
+        }
+        stages = AnalysisStages(knowledge: kb, lexicon: lexicon)
+    }
+    return IngestPipeline(
+        reader: InputReader(maxDocumentSize: maxSize), analyzer: DocumentAnalyzer(cleaner: cleaner, stages: stages))
 }
 
 /// Ingests `paths` with a progress bar on a terminal and one error line per failed document.

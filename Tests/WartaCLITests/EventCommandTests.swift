@@ -120,3 +120,23 @@ import Testing
         #expect(value("provenance", in: line) >= 0.90, "\(line)")
     }
 }
+
+@Suite struct UserFilesTests {
+    @Test func usersExtendTheKnowledgeBaseAndTheTriggers() throws {
+        let cli = try CLI()
+        let kb = try cli.write("people.tsv", Array("id\tname\taliases\tcountry_iso3\trole\trole_id\tstart\tend\tnotes\nbudi-contoh\tBudi Contoh\tPak Budi\tIDN\tMayor\tWali Kota\t2020-01-01\t\t\n".utf8))
+        let triggers = try cli.write("triggers.tsv", Array("lang\ttype\tmode\troles\tphrase\nid\tCONSULT\tmeet\tsymmetric\tbersilaturahmi dengan\n".utf8))
+        let doc = try cli.write("doc.jsonl", Array(#"{"id":"k","published":"2024-01-02","text":"Budi Contoh bersilaturahmi dengan Joko Widodo di Solo pada Senin (1/1/2024)."}"#.utf8))
+        let plain = try CLI.jsonLines(try cli.run("extract", doc, "--format", "jsonl").stdout)
+        #expect((plain.first?["events"] as? [Any])?.isEmpty == true)
+        let run = try cli.run("extract", doc, "--format", "jsonl", "--knowledge", kb, "--triggers", triggers)
+        let object = try #require(try CLI.jsonLines(run.stdout).first)
+        let entities = object["entities"] as? [[String: Any]] ?? []
+        #expect(entities.contains { $0["link"] as? String == "person:budi-contoh" })
+        let events = object["events"] as? [[String: Any]] ?? []
+        #expect(events.first?["type"] as? String == "CONSULT")
+        #expect(events.first?["date"] as? String == "2024-01-01")
+        let bad = try cli.write("bad.tsv", Array("lang\ttype\nid\n".utf8))
+        #expect(try cli.run("extract", doc, "--triggers", bad).status != 0)
+    }
+}
