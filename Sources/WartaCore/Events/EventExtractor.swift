@@ -348,16 +348,21 @@ public struct EventExtractor: Sendable {
         if words[..<tokenIndex].contains(where: { ["mengundang", "diundang", "undangan", "invited", "invites", "invitation"].contains($0) }) {
             modality = "planned"
         }
-        let windowStart = max(0, tokenIndex - 5)
+        // Every cue of the clause before the trigger counts, the strongest wins: a denial governs a plan
+        // ("membantah bahwa Putin akan bertemu"), and an explicit "asserted" cue ("tidak hanya") cancels a negation.
+        let priority = ["asserted": 4, "denied": 3, "hypothetical": 2, "planned": 1, "claimed": 0]
+        let windowStart = max(0, tokenIndex - 8)
         var k = tokenIndex
+        var best: (modality: String, rank: Int)?
         while k > windowStart {
             if let cue = lexicon.cue(endingAt: k, in: words, language: language) {
-                modality = cue.modality
-                break
+                let rank = priority[cue.modality] ?? 0
+                if rank > (best?.rank ?? -1) { best = (cue.modality, rank) }
             }
-            if tokens[k - 1].lower == "," || tokens[k - 1].lower == "." { break }
+            if [",", ".", ";", ":"].contains(tokens[k - 1].lower) { break }
             k -= 1
         }
+        if let best { modality = best.modality }
         // Who reports it: agencies named with a reporting word anywhere in the sentence.
         for mention in mentions {
             let entity = entities[mention.entity]

@@ -92,3 +92,25 @@ import WartaCore
         #expect(events("Vladimir Putin bertemu para pengusaha di Moskow.").filter { $0.type == "CONSULT" }.isEmpty)
     }
 }
+
+@Suite struct ModalityPriorityTests {
+    func consult(_ sentence: String, language: String = "id") -> EventMention? {
+        var document = Document(
+            id: "t", hash: "", source: Document.Source(path: nil, url: nil, publisher: nil), language: language,
+            title: nil, author: nil, published: "2024-03-12", dateline: nil, text: sentence)
+        AnalysisStages().run(on: &document)
+        return document.events.first { $0.type == "CONSULT" }
+    }
+
+    @Test(arguments: [
+        ("Kremlin membantah bahwa Vladimir Putin akan bertemu Kim Jong Un.", "denied"),
+        ("Vladimir Putin tidak hanya bertemu Kim Jong Un tetapi juga menteri lainnya.", "asserted"),
+        ("Vladimir Putin tidak pernah bertemu Kim Jong Un secara pribadi.", "denied"),
+        ("Meskipun Rusia membantah tuduhan itu, Vladimir Putin bertemu Kim Jong Un di Pyongyang.", "asserted"),
+        ("Vladimir Putin did not meet Kim Jong Un during the trip.", "denied"),
+    ])
+    func strongestCueWins(sentence: String, modality: String) {
+        let language = sentence.contains(" did ") ? "en" : "id"
+        #expect(consult(sentence, language: language)?.modality == modality, "\(sentence)")
+    }
+}
