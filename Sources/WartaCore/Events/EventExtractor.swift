@@ -80,7 +80,9 @@ public struct EventExtractor: Sendable {
                     i += 1
                     continue
                 }
-                if trigger.type == "NONE" {
+                if trigger.type == "NONE" || !Self.objectFits(trigger, after: i + length, tokens: tokens)
+                    || (trigger.type == "CONSULT" && Self.isSports(words))
+                {
                     i += length
                     continue
                 }
@@ -130,6 +132,40 @@ public struct EventExtractor: Sendable {
         for (i, s) in scalars.enumerated() where s == "\n" { starts.append(i + 1) }
         return starts
     }
+
+    /// "menerima", "menyambut", "received", "welcomed" host someone only when a visitor follows: a name, a title,
+    /// or a word for guests ("delegasi", "kunjungan"); "menerima umpan", "menerima uang" are not meetings.
+    static func objectFits(_ trigger: EventLexicon.Trigger, after index: Int, tokens: [WordToken]) -> Bool {
+        guard trigger.mode == "host", trigger.roles == .agent, trigger.words.count == 1 else { return true }
+        guard index < tokens.count else { return false }
+        let next = tokens[index]
+        if let first = next.text.unicodeScalars.first, first.properties.isUppercase { return true }
+        return visitorWords.contains(next.lower)
+    }
+
+    static let visitorWords: Set<String> = [
+        "delegasi", "kunjungan", "kedatangan", "utusan", "tamu", "rombongan", "para", "duta", "dubes", "menteri",
+        "presiden", "perdana", "raja", "ratu", "pangeran", "kepala", "ketua", "wakil", "sekretaris", "pemimpin",
+        "a", "the", "his", "her", "visiting", "delegation", "visit", "envoy", "foreign", "prime", "president", "king",
+        "queen", "crown", "secretary", "minister", "leader", "top", "senior",
+    ]
+
+    /// Sport reports meet on the pitch, not at the table: a sentence with these words holds no CONSULT.
+    static func isSports(_ words: [String]) -> Bool {
+        var hits = 0
+        for word in words where sportsWords.contains(word) {
+            hits += 1
+            if hits >= 1 { return true }
+        }
+        return false
+    }
+
+    static let sportsWords: Set<String> = [
+        "laga", "pertandingan", "gol", "skor", "umpan", "liga", "timnas", "klub", "tandang", "kandang", "pembalap",
+        "balapan", "sirkuit", "babak", "turnamen", "juara", "striker", "gelandang", "bek", "kiper", "pelatih", "stadion",
+        "matchday", "match", "goal", "league", "club", "striker", "coach", "tournament", "race", "stadium", "kickoff",
+        "semifinal", "final", "bulu", "tangkis", "sepak", "bola", "futsal", "motogp", "f1",
+    ]
 
     /// The confidence of an event whose actors come from the previous one ("kedua pemimpin", "pertemuan itu").
     static let inheritedConfidence = 0.55
@@ -284,6 +320,13 @@ public struct EventExtractor: Sendable {
             return inherit(
                 previous, anaphor: anaphor, trigger: trigger, sentence: sentence, entities: entities,
                 times: anaphoricTrigger ? [] : times.filter { !Self.isReportDate($0, tokens: tokens) }, fallbackDate: fallbackDate)
+        }
+        // Organisations nobody knows (clubs, firms) meeting each other are rarely what analysts follow, and often
+        // a misreading: an event needs a person or an actor of the knowledge base.
+        if (trigger.type == "CONSULT" || trigger.type == "AGREE"),
+            !chosen.contains(where: { entities[$0.entity].type == "PER" || entities[$0.entity].link != nil })
+        {
+            return nil
         }
         let needed = visitedCountry == nil ? 2 : 1
         guard chosen.count >= needed || (trigger.type != "CONSULT" && trigger.type != "AGREE" && chosen.count >= 1) else { return nil }
