@@ -114,3 +114,28 @@ import WartaCore
         #expect(consult(sentence, language: language)?.modality == modality, "\(sentence)")
     }
 }
+
+@Suite struct FalseMeetingTests {
+    func consults(_ sentence: String) -> [EventMention] {
+        var document = Document(
+            id: "t", hash: "", source: Document.Source(path: nil, url: nil, publisher: nil), language: "id",
+            title: nil, author: nil, published: "2024-03-12", dateline: nil, text: sentence)
+        AnalysisStages().run(on: &document)
+        return document.events.filter { $0.type == "CONSULT" }
+    }
+
+    @Test(arguments: [
+        "Joko Widodo menerima laporan dari Budi Gunadi Sadikin soal vaksin.",
+        "Prabowo Subianto menerima uang sebesar Rp 2 miliar dari Budi Santoso, kata jaksa.",
+        "Egy Maulana menerima umpan dari Witan Sulaeman lalu mencetak gol di laga itu.",
+        "Persib Bandung akan menjamu Persija Jakarta di Stadion Gelora Bandung Lautan Api.",
+    ])
+    func theseAreNotMeetings(sentence: String) {
+        #expect(consults(sentence).isEmpty, "\(sentence)")
+    }
+
+    @Test func aVisitorAfterMenerimaIsAMeeting() {
+        #expect(consults("Joko Widodo menerima Perdana Menteri Malaysia Anwar Ibrahim di Istana Bogor.").count == 1)
+        #expect(consults("Joko Widodo menerima kunjungan Anwar Ibrahim di Istana Bogor.").count == 1)
+    }
+}
