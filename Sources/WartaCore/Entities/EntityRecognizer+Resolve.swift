@@ -121,6 +121,7 @@ extension EntityRecognizer {
         }
         var taken = [Range<Int>]()
         for entity in entities { for mention in entity.mentions { taken.append(mention.start..<mention.end) } }
+        taken.sort { $0.lowerBound < $1.lowerBound }
         var result = entities
         let tokens = WordTokens.tokens(in: scalars[...])
         for (k, token) in tokens.enumerated() where token.isWord && Self.isCapitalized(token) {
@@ -132,7 +133,7 @@ extension EntityRecognizer {
             {
                 continue
             }
-            if taken.contains(where: { $0.overlaps(token.start..<token.end) }) { continue }
+            if Self.overlapsAny(token.start..<token.end, taken) { continue }
             // "Tn. Kim", "Bapak Shoigu": the honorific belongs to the mention.
             var start = token.start
             var honorificStart = k
@@ -149,5 +150,22 @@ extension EntityRecognizer {
         }
         for index in result.indices { result[index].mentions.sort { $0.start < $1.start } }
         return result
+    }
+
+    /// Whether `range` overlaps one of `sorted` (sorted by lower bound; mentions are short, so a few steps back do).
+    static func overlapsAny(_ range: Range<Int>, _ sorted: [Range<Int>]) -> Bool {
+        var low = 0
+        var high = sorted.count
+        while low < high {
+            let mid = (low + high) / 2
+            if sorted[mid].lowerBound < range.upperBound { low = mid + 1 } else { high = mid }
+        }
+        var k = low - 1
+        while k >= 0 {
+            if sorted[k].overlaps(range) { return true }
+            if range.lowerBound - sorted[k].lowerBound > 400 { break }
+            k -= 1
+        }
+        return false
     }
 }

@@ -58,21 +58,39 @@ public struct EventExtractor: Sendable {
         placed.sort { ($0.start, $0.end) < ($1.start, $1.end) }
         let paragraphs = Self.paragraphStarts(scalars)
         var events = [EventMention]()
+        let sortedTimes = times.sorted { ($0.start, $0.end) < ($1.start, $1.end) }
+        var placedCursor = 0
+        var paragraphCursor = 0
+        var timeCursor = 0
         var lastDate: String?
         var lastParagraph = -1
         var lastEvent: EventMention?
         var previousDate: String?
         var documentLastDate: String?
         for sentence in Sentences.ranges(in: scalars) {
-            let paragraph = paragraphs.lastIndex(where: { $0 <= sentence.lowerBound }) ?? 0
+            while paragraphCursor + 1 < paragraphs.count, paragraphs[paragraphCursor + 1] <= sentence.lowerBound { paragraphCursor += 1 }
+            let paragraph = paragraphCursor
             if paragraph != lastParagraph {
                 lastParagraph = paragraph
                 lastDate = nil
             }
             let tokens = WordTokens.tokens(in: scalars[sentence])
             let words = tokens.map(\.lower)
-            let inSentence = placed.filter { $0.start >= sentence.lowerBound && $0.end <= sentence.upperBound }
-            let sentenceTimes = times.filter { $0.start >= sentence.lowerBound && $0.end <= sentence.upperBound }
+            // Mentions and times are sorted by start; walk them alongside the sentences (linear in the text).
+            while placedCursor < placed.count, placed[placedCursor].start < sentence.lowerBound { placedCursor += 1 }
+            var inSentence = [Placed]()
+            var p = placedCursor
+            while p < placed.count, placed[p].start < sentence.upperBound {
+                if placed[p].end <= sentence.upperBound { inSentence.append(placed[p]) }
+                p += 1
+            }
+            while timeCursor < sortedTimes.count, sortedTimes[timeCursor].start < sentence.lowerBound { timeCursor += 1 }
+            var sentenceTimes = [TimeMention]()
+            var q = timeCursor
+            while q < sortedTimes.count, sortedTimes[q].start < sentence.upperBound {
+                if sortedTimes[q].end <= sentence.upperBound { sentenceTimes.append(sortedTimes[q]) }
+                q += 1
+            }
             var i = 0
             var found = [EventMention]()
             while i < words.count {
