@@ -29,28 +29,64 @@ public enum HTMLReader {
         "caption", "summary", "details", "body",
     ]
 
-    /// Parses `html` (any quality of markup).
+    /// Parses `html` (any quality of markup) and keeps the lines of its main content.
+    ///
+    /// The content is the best-scoring container and its good siblings (``ContentScorer``), or the
+    /// JSON-LD `articleBody` when the page declares one that is not much shorter. A page where no paragraph
+    /// is found gives all its visible lines.
     public static func read(_ html: String) -> Page {
         var page = Page()
-        let bytes = Array(html.utf8)
-        guard !bytes.isEmpty else { return page }
+        var bytes = Array(html.utf8)
+        guard !bytes.isEmpty, let document = parse(&bytes) else { return page }
+        defer { xmlFreeDoc(document) }
+        guard let root = xmlDocGetRootElement(document) else { return page }
+        var articleBody: String?
+        readHead(root, into: &page, articleBody: &articleBody)
+        let scorer = ContentScorer(root: root)
+        var current = ""
+        if scorer.chosen.isEmpty {
+            walk(root, scorer: nil, limit: 0, lines: &page.lines, current: &current)
+        } else {
+            for i in scorer.chosen {
+                let node = scorer.nodes[i]
+                flush(&current, into: &page.lines)
+                walk(node, scorer: scorer, limit: Double(scorer.text[i]) * 0.5, lines: &page.lines, current: &current)
+            }
+        }
+        flush(&current, into: &page.lines)
+        if let articleBody {
+            let bodyLines = linesOf(articleBody)
+            let bodyLength = bodyLines.reduce(0) { $0 + $1.utf8.count }
+            let pageLength = page.lines.reduce(0) { $0 + $1.utf8.count }
+            if bodyLength >= 200, Double(bodyLength) >= Double(pageLength) * 0.8 { page.lines = bodyLines }
+        }
+        return page
+    }
+
+    private static func parse(_ bytes: inout [UInt8]) -> htmlDocPtr? {
         let options = Int32(HTML_PARSE_RECOVER.rawValue | HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue
             | HTML_PARSE_NONET.rawValue | HTML_PARSE_COMPACT.rawValue)
-        let document = bytes.withUnsafeBufferPointer { buffer in
+        return bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) { pointer in
                 htmlReadMemory(pointer, Int32(buffer.count), nil, "UTF-8", options)
             }
         }
-        guard let document else { return page }
-        defer { xmlFreeDoc(document) }
-        guard let root = xmlDocGetRootElement(document) else { return page }
-        var current = ""
-        var inArticle = false
-        readHead(root, into: &page)
-        walk(root, page: &page, current: &current, inArticle: &inArticle)
-        flush(&current, into: &page.lines)
-        // Prefer the <article> element's lines when the page has one with real text.
-        return page
+    }
+
+    /// The paragraphs of a JSON-LD `articleBody`: plain text split at line breaks, or HTML read as HTML.
+    static func linesOf(_ body: String) -> [String] {
+        if body.contains("</") || body.contains("<br") || body.contains("<p") {
+            var bytes = Array(body.utf8)
+            guard let document = parse(&bytes) else { return [] }
+            defer { xmlFreeDoc(document) }
+            guard let root = xmlDocGetRootElement(document) else { return [] }
+            var lines = [String]()
+            var current = ""
+            walk(root, scorer: nil, limit: 0, lines: &lines, current: &current)
+            flush(&current, into: &lines)
+            return lines
+        }
+        return body.split(whereSeparator: \.isNewline).map { LineText.collapse(String($0)) }.filter { !$0.isEmpty }
     }
 
     private static func name(_ node: xmlNodePtr) -> String {
@@ -76,7 +112,9 @@ public enum HTMLReader {
         current = ""
     }
 
-    private static func walk(_ node: xmlNodePtr, page: inout Page, current: inout String, inArticle: inout Bool) {
+    /// Writes the lines of `node`'s content. With a scorer, furniture inside the content (share bars,
+    /// related links, lists of links) is left out unless it holds more than `limit` bytes of text.
+    private static func walk(_ node: xmlNodePtr, scorer: ContentScorer?, limit: Double, lines: inout [String], current: inout String) {
         var child = node.pointee.children
         while let c = child {
             defer { child = c.pointee.next }
@@ -84,14 +122,24 @@ public enum HTMLReader {
             case XML_TEXT_NODE, XML_CDATA_SECTION_NODE:
                 if let text = c.pointee.content { current += String(cString: text) }
             case XML_ELEMENT_NODE:
-                let tag = name(c)
-                if skipped.contains(tag) { continue }
-                let classes = ((attribute(c, "class") ?? "") + " " + (attribute(c, "id") ?? "")).lowercased()
-                if isChrome(classes) { continue }
+                let tag: String
+                if let scorer {
+                    guard let i = ContentScorer.index(of: c) else { continue }
+                    let size = Double(scorer.text[i])
+                    if size == 0 && scorer.nodes[i].pointee.children != nil { continue }
+                    if scorer.hint[i] < 0 && size < limit { continue }
+                    if scorer.tags[i].isBlock && scorer.linkDensity(i) > 0.5 && size < limit { continue }
+                    tag = scorer.cache.name(c)
+                } else {
+                    tag = name(c)
+                    if skipped.contains(tag) { continue }
+                    let classes = ((attribute(c, "class") ?? "") + " " + (attribute(c, "id") ?? "")).lowercased()
+                    if isChrome(classes) { continue }
+                }
                 let block = blocks.contains(tag)
-                if block { flush(&current, into: &page.lines) }
-                walk(c, page: &page, current: &current, inArticle: &inArticle)
-                if block { flush(&current, into: &page.lines) } else if tag == "a" || tag == "span" { current += "" }
+                if block { flush(&current, into: &lines) }
+                walk(c, scorer: scorer, limit: limit, lines: &lines, current: &current)
+                if block { flush(&current, into: &lines) }
             default:
                 continue
             }
@@ -110,7 +158,7 @@ public enum HTMLReader {
         return false
     }
 
-    private static func readHead(_ root: xmlNodePtr, into page: inout Page) {
+    private static func readHead(_ root: xmlNodePtr, into page: inout Page, articleBody: inout String?) {
         var stack: [xmlNodePtr] = [root]
         var ldJSON = [String]()
         while let node = stack.popLast() {
@@ -149,10 +197,10 @@ public enum HTMLReader {
                 }
             }
         }
-        for json in ldJSON { readLinkedData(json, into: &page) }
+        for json in ldJSON { readLinkedData(json, into: &page, articleBody: &articleBody) }
     }
 
-    private static func readLinkedData(_ json: String, into page: inout Page) {
+    private static func readLinkedData(_ json: String, into page: inout Page, articleBody: inout String?) {
         guard let data = json.data(using: .utf8), let object = try? JSONSerialization.jsonObject(with: data) else { return }
         var queue: [Any] = [object]
         while let item = queue.popLast() {
@@ -162,6 +210,9 @@ public enum HTMLReader {
             }
             guard let dict = item as? [String: Any] else { continue }
             if let graph = dict["@graph"] { queue.append(graph) }
+            if let body = dict["articleBody"] as? String, body.utf8.count > (articleBody?.utf8.count ?? 0) {
+                articleBody = body
+            }
             if let headline = dict["headline"] as? String, page.title == nil { page.title = headline }
             if let date = dict["datePublished"] as? String { page.published = page.published ?? date }
             if page.author == nil {

@@ -13,26 +13,48 @@ enum ClassHints {
     ]
     static let negativeTokens: Set<Substring> = ["ad", "ads", "tags", "tag", "meta", "more", "print", "share", "extra"]
 
+    private static let positiveBytes = positive.map { Array($0.utf8) }
+    private static let negativeBytes = negative.map { Array($0.utf8) }
+
     /// +1 for article words, −1 for furniture words, 0 for neither or both.
     static func hint(_ classes: String) -> Int {
-        guard !classes.isEmpty else { return 0 }
-        var good = false
-        var bad = false
-        for word in positive where classes.contains(word) {
-            good = true
-            break
-        }
-        for word in negative where classes.contains(word) {
-            bad = true
-            break
-        }
+        hint(bytes: Array(classes.lowercased().utf8))
+    }
+
+    /// ``hint(_:)`` on lowercased UTF-8 bytes (a byte scan: `String.contains` is far too slow per element).
+    static func hint(bytes: [UInt8]) -> Int {
+        guard !bytes.isEmpty else { return 0 }
+        let good = positiveBytes.contains { contains(bytes, $0) }
+        var bad = negativeBytes.contains { contains(bytes, $0) }
         if !bad {
-            for token in classes.split(whereSeparator: { !$0.isLetter && !$0.isNumber }) where negativeTokens.contains(token) {
-                bad = true
-                break
+            var start = 0
+            for i in 0...bytes.count {
+                let isWordByte = i < bytes.count && (bytes[i] >= 97 && bytes[i] <= 122 || bytes[i] >= 48 && bytes[i] <= 57)
+                if isWordByte { continue }
+                if i > start, i - start <= 5, negativeTokens.contains(Substring(decoding: bytes[start..<i], as: UTF8.self)) {
+                    bad = true
+                    break
+                }
+                start = i + 1
             }
         }
         return good == bad ? 0 : (good ? 1 : -1)
+    }
+
+    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
+        let n = needle.count
+        guard n > 0, haystack.count >= n else { return false }
+        let first = needle[0]
+        var i = 0
+        while i <= haystack.count - n {
+            if haystack[i] == first {
+                var j = 1
+                while j < n && haystack[i + j] == needle[j] { j += 1 }
+                if j == n { return true }
+            }
+            i += 1
+        }
+        return false
     }
 
     /// Furniture and nothing else.

@@ -27,7 +27,14 @@ struct ContentScorer {
     var commas: [Int32] = []
     var score: [Double] = []
     var touched: [Bool] = []
+    /// Inside an element whose class says furniture (comments, related links...).
+    var underFurniture: [Bool] = []
+    /// Bytes of paragraph text (not furniture, few links) under each element.
+    var prose: [Int32] = []
     var cache = HTMLTag.Cache()
+    private var hintCache: [[UInt8]: Int8] = [:]
+    private static let displayNone = Array("display:none".utf8)
+    private static let visibilityHidden = Array("visibility:hidden".utf8)
 
     /// The chosen elements, in document order.
     private(set) var chosen: [Int] = []
@@ -58,18 +65,20 @@ struct ContentScorer {
 
     private mutating func collect(_ root: xmlNodePtr) {
         // (node, parent element index, nearest block index, inside a link)
-        var stack: [(xmlNodePtr, Int32, Int32, Bool)] = [(root, -1, -1, false)]
-        while let (node, up, upBlock, inLink) = stack.popLast() {
+        var stack: [(xmlNodePtr, Int32, Int32, Bool, Bool)] = [(root, -1, -1, false, false)]
+        while let (node, up, upBlock, inLink, inFurniture) = stack.popLast() {
             let tag = cache.tag(node)
             if tag.isSkipped { continue }
-            let (classes, hidden, itemBody) = Self.attributes(node)
+            let (classHint, hidden) = attributes(node)
             if hidden { continue }
             let i = Int32(nodes.count)
             node.pointee._private = UnsafeMutableRawPointer(bitPattern: Int(i) + 1)
             nodes.append(node)
             parent.append(up)
             tags.append(tag)
-            hint.append(itemBody ? 2 : Int8(ClassHints.hint(classes)))
+            hint.append(classHint)
+            let furniture = inFurniture || classHint < 0
+            underFurniture.append(furniture)
             text.append(0)
             link.append(0)
             inline.append(0)
@@ -104,7 +113,7 @@ struct ContentScorer {
                     continue
                 }
             }
-            for c in children.reversed() { stack.append((c, i, block, linked)) }
+            for c in children.reversed() { stack.append((c, i, block, linked, furniture)) }
         }
         // Children come after their parents: sum text bottom-up.
         for i in stride(from: nodes.count - 1, through: 1, by: -1) where parent[i] >= 0 {
@@ -113,35 +122,44 @@ struct ContentScorer {
         }
     }
 
-    /// `class` and `id` lowercased, whether the element is hidden, whether it is `itemprop="articleBody"`.
-    static func attributes(_ node: xmlNodePtr) -> (String, Bool, Bool) {
-        var classes = ""
+    /// The class hint of an element (+2 for `itemprop="articleBody"`), whether it is hidden.
+    private mutating func attributes(_ node: xmlNodePtr) -> (Int8, Bool) {
+        var classes = [UInt8]()
         var hidden = false
         var itemBody = false
         var attr = node.pointee.properties
         while let a = attr {
             attr = a.pointee.next
-            guard let rawName = a.pointee.name else { continue }
-            let value = a.pointee.children?.pointee.content.map { String(cString: $0) } ?? ""
-            switch (rawName[0], rawName[1], rawName[2]) {
-            case (99, 108, 97):  // cla(ss)
-                if strcmp(rawName, "class") == 0 { classes += value.lowercased() + " " }
-            case (105, 100, 0):  // id
-                classes += value.lowercased() + " "
-            case (104, 105, 100):  // hid(den)
-                if strcmp(rawName, "hidden") == 0 { hidden = true }
-            case (115, 116, 121):  // sty(le)
-                if strcmp(rawName, "style") == 0 {
-                    let style = value.lowercased().filter { $0 != " " }
-                    if style.contains("display:none") || style.contains("visibility:hidden") { hidden = true }
+            guard let rawName = a.pointee.name, let value = a.pointee.children?.pointee.content else { continue }
+            if xmlStrEqual(rawName, "class") != 0 || xmlStrEqual(rawName, "id") != 0 {
+                var p = value
+                while p.pointee != 0 {
+                    let b = p.pointee
+                    classes.append(b >= 65 && b <= 90 ? b + 32 : b)
+                    p += 1
                 }
-            case (105, 116, 101):  // ite(mprop)
-                if strcmp(rawName, "itemprop") == 0, value == "articleBody" { itemBody = true }
-            default:
-                continue
+                classes.append(32)
+            } else if xmlStrEqual(rawName, "hidden") != 0 {
+                hidden = true
+            } else if xmlStrEqual(rawName, "style") != 0 {
+                var style = [UInt8]()
+                var p = value
+                while p.pointee != 0 {
+                    let b = p.pointee
+                    if b != 32 { style.append(b >= 65 && b <= 90 ? b + 32 : b) }
+                    p += 1
+                }
+                if ClassHints.contains(style, Self.displayNone) || ClassHints.contains(style, Self.visibilityHidden) { hidden = true }
+            } else if xmlStrEqual(rawName, "itemprop") != 0, xmlStrEqual(value, "articleBody") != 0 {
+                itemBody = true
             }
         }
-        return (classes, hidden, itemBody)
+        if itemBody { return (2, hidden) }
+        if classes.isEmpty { return (0, hidden) }
+        if let known = hintCache[classes] { return (known, hidden) }
+        let found = Int8(ClassHints.hint(bytes: classes))
+        hintCache[classes] = found
+        return (found, hidden)
     }
 
     // MARK: - Scoring
@@ -149,8 +167,16 @@ struct ContentScorer {
     private mutating func propagate() {
         score = [Double](repeating: 0, count: nodes.count)
         touched = [Bool](repeating: false, count: nodes.count)
+        prose = [Int32](repeating: 0, count: nodes.count)
         for i in nodes.indices where tags[i].isBlock && !tags[i].isHeading && inline[i] >= 25 {
-            let s = 1 + Double(commas[i]) + min(Double(inline[i]) / 100, 3)
+            let s = (1 + Double(commas[i]) + min(Double(inline[i]) / 100, 3)) * (underFurniture[i] ? 0.2 : 1)
+            if !underFurniture[i] && linkDensity(i) < 0.3 {
+                var a = i
+                while a >= 0 {
+                    prose[a] += inline[i]
+                    a = Int(parent[a])
+                }
+            }
             var level = 0
             if tags[i].isContainer {
                 score[i] += s
@@ -179,7 +205,16 @@ struct ContentScorer {
                 top = i
             }
         }
-        guard let top else { return }
+        guard var top else { return }
+        // An article cut into several boxes: climb while the parent holds clearly more prose.
+        while parent[top] >= 0 {
+            let up = Int(parent[top])
+            guard Double(prose[up]) >= Double(prose[top]) * 1.25, linkDensity(up) < 0.4, hint[up] >= 0,
+                tags[up].bonus > -5 || !tags[up].isContainer
+            else { break }
+            top = up
+        }
+        topScore = max(topScore, finalScore(top))
         best = top
         let up = Int(parent[top])
         guard up >= 0 else {

@@ -16,18 +16,18 @@ struct HTMLTag: Sendable, Hashable {
     var bonus: Double = 0
 
     static let skippedNames: Set<String> = [
-        "script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select", "nav", "header",
+        "script", "style", "noscript", "template", "svg", "iframe", "button", "select", "nav", "header",
         "footer", "aside", "head", "canvas", "video", "audio", "object", "embed", "input", "textarea", "menu",
         "option", "label", "dialog", "map", "math",
     ]
     static let blockNames: Set<String> = [
         "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "figcaption", "figure",
         "article", "section", "main", "br", "tr", "td", "th", "table", "pre", "dd", "dt", "dl", "hr", "address",
-        "caption", "summary", "details", "body", "center", "tbody", "thead", "html",
+        "caption", "summary", "details", "body", "center", "form", "tbody", "thead", "html",
     ]
     static let containerBonus: [String: Double] = [
         "div": 5, "article": 10, "main": 5, "section": 3, "td": 3, "pre": 3, "blockquote": 3, "body": -5, "center": 0,
-        "tbody": 0, "table": -1, "dd": 0, "figure": -3, "ul": -3, "ol": -3, "dl": -3, "li": -3, "html": -10,
+        "tbody": 0, "table": -1, "form": -3, "dd": 0, "figure": -3, "ul": -3, "ol": -3, "dl": -3, "li": -3, "html": -10,
     ]
 
     init(name: String) {
