@@ -209,7 +209,9 @@ struct ContentScorer {
         // An article cut into several boxes: climb while the parent holds clearly more prose.
         while parent[top] >= 0 {
             let up = Int(parent[top])
-            guard Double(prose[up]) >= Double(prose[top]) * 1.25, linkDensity(up) < 0.4, hint[up] >= 0,
+            // A plain wrapper (the same prose, little else) is climbed through too: "card > card-content > p".
+            let wrapper = prose[up] == prose[top] && Double(text[up]) <= Double(text[top]) * 1.3
+            guard Double(prose[up]) >= Double(prose[top]) * 1.25 || wrapper, linkDensity(up) < 0.4, hint[up] >= 0,
                 tags[up].bonus > -5 || !tags[up].isContainer
             else { break }
             top = up
