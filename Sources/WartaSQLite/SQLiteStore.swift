@@ -98,38 +98,52 @@ public final class SQLiteStore: EventStore {
     }
 
     public func add(_ document: Document, raw: String) async throws -> StoreOutcome {
-        var stored = document
-        stored.removed = document.removed
-        let analysis = String(decoding: try encoder.encode(stored), as: UTF8.self)
+        let analysis = try encode(document)
+        return try await writer.write { db in try self.insert(document, analysis: analysis, raw: raw, db: db) }
+    }
+
+    /// One transaction for the whole batch: a crash leaves either all of it or none of it.
+    public func add(batch: [(document: Document, raw: String)]) async throws -> [StoreOutcome] {
+        let analyses = try batch.map { try encode($0.document) }
         return try await writer.write { db in
-            let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM document WHERE hash = ?", arguments: [document.hash]) ?? false
-            let now = Date()
-            if !exists {
-                try db.execute(
-                    sql: """
-                        INSERT INTO document (hash, id, title, author, published, dateline, language, text, analysis, addedAt)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                        """,
-                    arguments: [
-                        document.hash, document.id, document.title, document.author, document.published,
-                        document.dateline, document.language, document.text, analysis, now,
-                    ])
+            try zip(batch, analyses).map { item, analysis in
+                try self.insert(item.document, analysis: analysis, raw: item.raw, db: db)
             }
+        }
+    }
+
+    private func encode(_ document: Document) throws -> String {
+        String(decoding: try encoder.encode(document), as: UTF8.self)
+    }
+
+    private func insert(_ document: Document, analysis: String, raw: String, db: Database) throws -> StoreOutcome {
+        let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM document WHERE hash = ?", arguments: [document.hash]) ?? false
+        let now = Date()
+        if !exists {
             try db.execute(
                 sql: """
-                    INSERT INTO source (documentHash, docId, path, url, publisher, raw, addedAt)
-                    VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (documentHash, docId) DO NOTHING
+                    INSERT INTO document (hash, id, title, author, published, dateline, language, text, analysis, addedAt)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """,
                 arguments: [
-                    document.hash, document.id, document.source.path, document.source.url, document.source.publisher,
-                    raw, now,
+                    document.hash, document.id, document.title, document.author, document.published,
+                    document.dateline, document.language, document.text, analysis, now,
                 ])
-            if !exists {
-                try self.writeAnalysis(document, db: db)
-                return .added
-            }
-            return db.changesCount > 0 ? .newSource : .known
         }
+        try db.execute(
+            sql: """
+                INSERT INTO source (documentHash, docId, path, url, publisher, raw, addedAt)
+                VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (documentHash, docId) DO NOTHING
+                """,
+            arguments: [
+                document.hash, document.id, document.source.path, document.source.url, document.source.publisher,
+                raw, now,
+            ])
+        if !exists {
+            try writeAnalysis(document, db: db)
+            return .added
+        }
+        return db.changesCount > 0 ? .newSource : .known
     }
 
     public func search(_ query: String, limit: Int = 20) async throws -> [SearchHit] {

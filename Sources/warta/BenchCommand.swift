@@ -17,7 +17,17 @@ struct BenchCommand: AsyncParsableCommand {
     @Flag(help: "Also ingest into a fresh SQLite database and report documents/s.")
     var ingest = false
 
+    @Flag(help: "Only measure end to end: every document of the inputs (no limit) through the parallel pipeline into a fresh SQLite database, then the event rebuild; reports documents/s and peak memory.")
+    var endToEnd = false
+
+    @Option(help: "With --end-to-end: documents analysed at once (default: one per core).")
+    var workers: Int?
+
+    @Option(help: "With --end-to-end: read the inputs this many times, with ids changed (a copy suffix).")
+    var copies: Int = 1
+
     func run() async throws {
+        if endToEnd { return try await runEndToEnd() }
         let reader = InputReader()
         var raws = [RawDocument]()
         for file in reader.expand(paths).files where raws.count < limit {
@@ -66,5 +76,55 @@ struct BenchCommand: AsyncParsableCommand {
             Terminal.print("store       \(String(format: "%8.2f s  %10.0f docs/s", seconds, Double(analysed.count) / seconds))")
             try? FileManager.default.removeItem(atPath: path)
         }
+    }
+
+    /// The whole pipeline as `warta ingest` runs it.
+    func runEndToEnd() async throws {
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("warta-bench-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: directory) }
+        let reader = InputReader()
+        var files = reader.expand(paths).files
+        if copies > 1 {
+            files = try (1...copies).flatMap { copy in try files.map { try Self.copy($0, number: copy, into: directory) } }
+        }
+        let megabytes = Double(files.reduce(0) { $0 + ((try? FileManager.default.attributesOfItem(atPath: $1)[.size] as? Int) ?? 0) }) / 1_000_000
+        let store = try SQLiteStore(path: directory.appendingPathComponent("bench.sqlite").path)
+        let pipeline = IngestPipeline()
+        let progress = ProgressBar(total: pipeline.estimateCount(files: files), label: "bench")
+        let start = Date()
+        let summary = try await pipeline.run(files: files, into: store, workers: workers) { _ in progress.advance() }
+        progress.finish()
+        let ingested = Date().timeIntervalSince(start)
+        let events = try await store.rebuildEvents()
+        let total = Date().timeIntervalSince(start)
+        let cores = workers ?? ProcessInfo.processInfo.activeProcessorCount
+        Terminal.print("end to end: \(summary.seen) documents (\(String(format: "%.1f", megabytes)) MB) on \(cores) worker(s)")
+        Terminal.print(String(format: "ingest      %8.2f s  %10.0f docs/s  %8.2f MB/s", ingested, Double(summary.seen) / ingested, megabytes / ingested))
+        Terminal.print(String(format: "+ events    %8.2f s  %10.0f docs/s  (%d events)", total, Double(summary.seen) / total, events))
+        Terminal.print(String(format: "peak memory %8.1f MB", Self.peakMemoryMB()))
+    }
+
+    /// A JSON Lines file with every id suffixed by `-copyN`, so that the copy is new input.
+    static func copy(_ path: String, number: Int, into directory: URL) throws -> String {
+        let target = directory.appendingPathComponent("copy\(number)-\((path as NSString).lastPathComponent)").path
+        let text = try String(contentsOfFile: path, encoding: .utf8)
+        var out = ""
+        out.reserveCapacity(text.utf8.count + 64)
+        for line in text.split(separator: "\n", omittingEmptySubsequences: true) {
+            guard var record = try? JSONSerialization.jsonObject(with: Data(line.utf8)) as? [String: Any] else { continue }
+            if let id = record["id"] { record["id"] = "\(id)-copy\(number)" }
+            let data = try JSONSerialization.data(withJSONObject: record)
+            out += String(decoding: data, as: UTF8.self) + "\n"
+        }
+        try out.write(toFile: target, atomically: true, encoding: .utf8)
+        return target
+    }
+
+    /// The process's peak resident memory.
+    static func peakMemoryMB() -> Double {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return Double(usage.ru_maxrss) / 1024
     }
 }

@@ -27,10 +27,13 @@ struct IngestCommand: AsyncParsableCommand {
     @Option(help: "Extra event triggers or modality cues (TSV in the format of Resources/Events); repeatable.")
     var triggers: [String] = []
 
+    @Option(help: "Documents analysed at once (default: one per core).")
+    var workers: Int?
+
     func run() async throws {
         let store = try SQLiteStore(path: db)
         let pipeline = try makePipeline(maxSize: maxSize, boilerplate: boilerplate, knowledge: knowledge, triggers: triggers)
-        let summary = try await ingest(paths, into: store, pipeline: pipeline)
+        let summary = try await ingest(paths, into: store, pipeline: pipeline, workers: workers)
         try await store.rebuildEvents()
         Terminal.print(summary.line)
         if summary.failed > 0 { throw ExitCode(1) }
@@ -68,12 +71,14 @@ func makePipeline(maxSize: Int, boilerplate: String?, knowledge: [String] = [], 
 }
 
 /// Ingests `paths` with a progress bar on a terminal and one error line per failed document.
-func ingest(_ paths: [String], into store: any DocumentStore, pipeline: IngestPipeline) async throws -> IngestSummary {
+func ingest(
+    _ paths: [String], into store: any DocumentStore, pipeline: IngestPipeline, workers: Int? = nil
+) async throws -> IngestSummary {
     let (files, missing) = pipeline.reader.expand(paths)
     for error in missing { Terminal.error("warta: \(error)") }
     let progress = ProgressBar(total: pipeline.estimateCount(files: files), label: "ingest")
     let started = Date()
-    let summary = try await pipeline.run(files: files, into: store) { event in
+    let summary = try await pipeline.run(files: files, into: store, workers: workers) { event in
         switch event {
         case .stored: progress.advance()
         case .failed(let error):

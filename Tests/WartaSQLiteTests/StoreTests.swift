@@ -107,4 +107,51 @@ import WartaSQLite
         #expect(again.known == 2)
         #expect(try await store.stats().documents == 2)
     }
+
+    /// Parallel analysis with small batches reports every document in input order and stores the same as
+    /// one worker does.
+    @Test func parallelPipelineKeepsOrderAndMatchesOneWorker() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("warta-parallel-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        var lines = [String]()
+        for i in 0..<37 {
+            if i % 9 == 4 {
+                lines.append("{\"id\": \(i)}")  // wrong type: a failure in the middle of the batch
+                continue
+            }
+            let text = i % 2 == 0 ? body : other
+            let record = ["id": "doc\(i)", "title": "Berita nomor \(i)", "text": "\(text) Nomor urut \(i)."]
+            lines.append(String(decoding: try JSONSerialization.data(withJSONObject: record, options: [.sortedKeys]), as: UTF8.self))
+        }
+        try Data(lines.joined(separator: "\n").utf8).write(to: dir.appendingPathComponent("batch.jsonl"))
+        try Data("Menteri Pertahanan Bertemu\n\(body)".utf8).write(to: dir.appendingPathComponent("single.txt"))
+        let (files, _) = InputReader().expand([dir.path])
+
+        func ingest(workers: Int, batchSize: Int) async throws -> (order: [String], store: SQLiteStore, summary: IngestPipeline.Summary) {
+            let store = try SQLiteStore(path: temporaryPath())
+            var order = [String]()
+            let summary = try await IngestPipeline().run(files: files, into: store, workers: workers, batchSize: batchSize) { event in
+                switch event {
+                case .stored(let document, _): order.append(document.id)
+                case .failed(let error): order.append("failed:\(error.document)")
+                }
+            }
+            return (order, store, summary)
+        }
+        let one = try await ingest(workers: 1, batchSize: 1)
+        let four = try await ingest(workers: 4, batchSize: 5)
+        #expect(one.order.count == 38)
+        #expect(four.order == one.order)
+        #expect(one.order.first == "doc0")
+        #expect(one.order.last == "single.txt")
+        #expect(four.summary == one.summary)
+        #expect(four.summary.failed == 4)
+        #expect(four.summary.added == 34)
+        let (fourStats, oneStats) = (try await four.store.stats(), try await one.store.stats())
+        #expect(fourStats == oneStats)
+        let hits = try await four.store.search("urut", limit: 100).map(\.id).sorted()
+        let oneHits = try await one.store.search("urut", limit: 100).map(\.id).sorted()
+        #expect(hits == oneHits)
+        #expect(hits.count == 33)
+    }
 }

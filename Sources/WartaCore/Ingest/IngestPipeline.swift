@@ -48,40 +48,98 @@ public struct IngestPipeline: Sendable {
 
     /// Ingests every document in `files` into `store`.
     ///
+    /// Documents are analysed in parallel, `workers` at a time (default: one per core), a block of `batchSize` after another; one
+    /// writer stores each block in input order in one transaction while the next block is analysed.
     /// A document that fails (unreadable, binary, empty, too large, invalid JSON) is reported through
     /// `report` and counted; the run goes on. Errors of the store itself stop the run: what was
     /// committed before stays.
     public func run(
-        files: [String], into store: any DocumentStore, report: (Event) -> Void
+        files: [String], into store: any DocumentStore, workers: Int? = nil,
+        batchSize: Int = 256, report: (Event) -> Void
     ) async throws -> Summary {
         var summary = Summary()
-        for file in files {
-            var items = [InputReader.Item]()
-            reader.read(file) { items.append($0) }
-            for item in items {
-                switch item {
+        var blocks = Blocks(reader: reader, files: files, size: max(1, batchSize))
+        let workers = max(1, workers ?? ProcessInfo.processInfo.activeProcessorCount)
+        var next = blocks.next().map { block in Task { await analyze(block, workers: workers) } }
+        while let running = next {
+            let results = await running.value
+            next = blocks.next().map { block in Task { await analyze(block, workers: workers) } }
+            var batch = [(document: Document, raw: String)]()
+            for result in results {
+                if case .success(let analysed) = result { batch.append(analysed) }
+            }
+            var outcomes = try await store.add(batch: batch).makeIterator()
+            for result in results {
+                switch result {
                 case .failure(let error):
                     summary.failed += 1
                     report(.failed(error))
-                case .document(let raw):
-                    let document: Document
-                    do {
-                        document = try analyzer.analyze(raw)
-                    } catch {
-                        summary.failed += 1
-                        report(.failed(error))
-                        continue
-                    }
-                    let outcome = try await store.add(document, raw: raw.body)
+                case .success(let analysed):
+                    guard let outcome = outcomes.next() else { continue }
                     switch outcome {
                     case .added: summary.added += 1
                     case .newSource: summary.newSources += 1
                     case .known: summary.known += 1
                     }
-                    report(.stored(document, outcome))
+                    report(.stored(analysed.document, outcome))
                 }
             }
         }
         return summary
+    }
+
+    /// Analyses a block on `workers` tasks, keeping its order.
+    func analyze(_ block: [InputReader.Item], workers: Int) async -> [Result<(document: Document, raw: String), InputError>] {
+        let analyzer = self.analyzer
+        func one(_ item: InputReader.Item) -> Result<(document: Document, raw: String), InputError> {
+            switch item {
+            case .failure(let error): return .failure(error)
+            case .document(let raw):
+                do { return .success((try analyzer.analyze(raw), raw.body)) } catch { return .failure(error) }
+            }
+        }
+        if workers == 1 || block.count < 2 { return block.map(one) }
+        return await withTaskGroup(of: [(Int, Result<(document: Document, raw: String), InputError>)].self) { group in
+            for worker in 0..<min(workers, block.count) {
+                group.addTask {
+                    stride(from: worker, to: block.count, by: workers).map { ($0, one(block[$0])) }
+                }
+            }
+            var results = [Result<(document: Document, raw: String), InputError>?](repeating: nil, count: block.count)
+            for await part in group {
+                for (index, result) in part { results[index] = result }
+            }
+            return results.map { $0! }
+        }
+    }
+
+    /// The items of all files, `size` at a time, reading one file after another as they are asked for.
+    struct Blocks {
+        let reader: InputReader
+        var files: IndexingIterator<[String]>
+        let size: Int
+        var current: InputReader.Items?
+
+        init(reader: InputReader, files: [String], size: Int) {
+            self.reader = reader
+            self.files = files.makeIterator()
+            self.size = size
+        }
+
+        mutating func next() -> [InputReader.Item]? {
+            var block = [InputReader.Item]()
+            while block.count < size {
+                if current == nil {
+                    guard let file = files.next() else { break }
+                    current = reader.items(file)
+                }
+                if let item = current?.next() {
+                    block.append(item)
+                } else {
+                    current = nil
+                }
+            }
+            return block.isEmpty ? nil : block
+        }
     }
 }

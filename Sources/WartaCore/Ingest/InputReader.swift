@@ -84,6 +84,13 @@ public struct InputReader: Sendable {
 
     /// Reads one file and hands every document in it (or its failure) to `handle`, in order.
     public func read(_ path: String, _ handle: (Item) throws -> Void) rethrows {
+        var items = self.items(path)
+        while let item = items.next() { try handle(item) }
+    }
+
+    /// The documents of one file (or its failures), in order, read one at a time: a JSON Lines file is
+    /// loaded once and its records are parsed as they are asked for.
+    public func items(_ path: String) -> Items {
         let name = (path as NSString).lastPathComponent
         let (ext, _) = Self.kind(of: name)
         let isBatch = ext == "jsonl" || ext == "ndjson"
@@ -91,25 +98,72 @@ public struct InputReader: Sendable {
         do {
             bytes = try load(path, limit: isBatch ? maxBatchFileSize : maxDocumentSize)
         } catch {
-            try handle(.failure(error))
-            return
+            return Items(single: .failure(error))
         }
         if isBatch {
-            try readJSONLines(bytes, path: path, handle)
-            return
+            return Items(lines: bytes, path: path, maxDocumentSize: maxDocumentSize)
         }
         let id = Self.documentID(forFileName: name)
         let decoded: (String, TextDecoder.Encoding)
         do {
             decoded = try TextDecoder.decode(bytes, document: path)
         } catch {
-            try handle(.failure(error))
-            return
+            return Items(single: .failure(error))
         }
         let text = decoded.0
         let format: RawDocument.Format =
             ext == "html" || ext == "htm" || ext == "xhtml" || (ext != "txt" && Self.looksLikeHTML(text)) ? .html : .text
-        try handle(.document(RawDocument(id: id, path: path, format: format, body: text)))
+        return Items(single: .document(RawDocument(id: id, path: path, format: format, body: text)))
+    }
+
+    /// The items of one file; see ``items(_:)``.
+    public struct Items: IteratorProtocol, Sequence {
+        private var single: Item?
+        private let bytes: [UInt8]
+        private let path: String
+        private let maxDocumentSize: Int
+        private var start = 0
+        private var lineNumber = 0
+
+        init(single: Item) {
+            self.single = single
+            bytes = []
+            path = ""
+            maxDocumentSize = 0
+        }
+
+        init(lines: [UInt8], path: String, maxDocumentSize: Int) {
+            bytes = lines
+            self.path = path
+            self.maxDocumentSize = maxDocumentSize
+            if lines.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
+        }
+
+        /// The next document or failure; a bad JSON Lines record is one failure naming `path:LINE`.
+        public mutating func next() -> Item? {
+            if let item = single {
+                single = nil
+                return item
+            }
+            let count = bytes.count
+            while start < count {
+                var end = start
+                while end < count && bytes[end] != 0x0A { end += 1 }
+                lineNumber += 1
+                let line = bytes[start..<end]
+                start = end + 1
+                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
+                if line.count > maxDocumentSize {
+                    return .failure(InputError(
+                        document: "\(path):\(lineNumber)", reason: .tooLarge(size: line.count, limit: maxDocumentSize)))
+                }
+                switch InputReader.parseRecord(Data(line), path: path, line: lineNumber) {
+                case .success(let document): return .document(document)
+                case .failure(let error): return .failure(error)
+                }
+            }
+            return nil
+        }
     }
 
     /// The id of a document read from a file: its file name without `.gz`.
@@ -142,32 +196,6 @@ public struct InputReader: Sendable {
             return inflated
         }
         return bytes
-    }
-
-    /// Splits JSON Lines and reads each record; a bad line is one failure naming `path:LINE`.
-    func readJSONLines(_ bytes: [UInt8], path: String, _ handle: (Item) throws -> Void) rethrows {
-        var lineNumber = 0
-        var start = 0
-        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
-        let count = bytes.count
-        while start < count {
-            var end = start
-            while end < count && bytes[end] != 0x0A { end += 1 }
-            lineNumber += 1
-            let line = bytes[start..<end]
-            start = end + 1
-            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-            let where_ = "\(path):\(lineNumber)"
-            if line.count > maxDocumentSize {
-                try handle(.failure(InputError(
-                    document: where_, reason: .tooLarge(size: line.count, limit: maxDocumentSize))))
-                continue
-            }
-            switch Self.parseRecord(Data(line), path: path, line: lineNumber) {
-            case .success(let document): try handle(.document(document))
-            case .failure(let error): try handle(.failure(error))
-            }
-        }
     }
 
     /// One JSON Lines record as a document.

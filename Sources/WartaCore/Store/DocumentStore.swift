@@ -5,12 +5,24 @@
 public protocol DocumentStore: Sendable {
     /// Stores a document and its source, with the raw input it was read from, in one transaction.
     func add(_ document: Document, raw: String) async throws -> StoreOutcome
+    /// Stores several documents in order, each all or nothing, in as few transactions as the store can;
+    /// the outcomes are in the same order.
+    func add(batch: [(document: Document, raw: String)]) async throws -> [StoreOutcome]
     /// Full-text search over titles and bodies, best first.
     func search(_ query: String, limit: Int) async throws -> [SearchHit]
     /// A document by its id (file name or JSONL id), or by its hash or a prefix of it.
     func document(_ key: String) async throws -> Document?
     /// How much the store holds.
     func stats() async throws -> StoreStats
+}
+
+extension DocumentStore {
+    public func add(batch: [(document: Document, raw: String)]) async throws -> [StoreOutcome] {
+        var outcomes = [StoreOutcome]()
+        outcomes.reserveCapacity(batch.count)
+        for item in batch { outcomes.append(try await add(item.document, raw: item.raw)) }
+        return outcomes
+    }
 }
 
 /// What adding a document did.
