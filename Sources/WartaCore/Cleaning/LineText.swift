@@ -102,18 +102,19 @@ struct LineText: Sendable {
     static func words(in text: String) -> [Substring] {
         var result = [Substring]()
         var start: String.Index?
-        var index = text.startIndex
-        while index < text.endIndex {
-            let c = text[index]
-            if c.isLetter || c.isNumber {
+        let scalars = text.unicodeScalars
+        var index = scalars.startIndex
+        while index < scalars.endIndex {
+            let s = scalars[index]
+            if WordTokens.isWordScalar(s) || (s.value >= 0x300 && start != nil && s.properties.generalCategory == .nonspacingMark) {
                 if start == nil { start = index }
-            } else if let s = start {
-                result.append(text[s..<index])
+            } else if let first = start {
+                result.append(text[first..<index])
                 start = nil
             }
-            index = text.index(after: index)
+            index = scalars.index(after: index)
         }
-        if let s = start { result.append(text[s...]) }
+        if let first = start { result.append(text[first...]) }
         return result
     }
 }

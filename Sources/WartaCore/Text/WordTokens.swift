@@ -12,30 +12,50 @@ public struct WordToken: Sendable, Hashable {
 public enum WordTokens {
     public static func tokens(in scalars: ArraySlice<Unicode.Scalar>) -> [WordToken] {
         var result = [WordToken]()
+        result.reserveCapacity(scalars.count / 5)
         var i = scalars.startIndex
         let end = scalars.endIndex
-        func isWordScalar(_ s: Unicode.Scalar) -> Bool {
-            s.properties.isAlphabetic || s.properties.numericType != nil
-        }
+        var ascii = [UInt8]()
+        var lowerASCII = [UInt8]()
         while i < end {
             let s = scalars[i]
-            if s.properties.isWhitespace {
+            if isSpace(s) {
                 i += 1
                 continue
             }
             if isWordScalar(s) {
                 var j = i + 1
+                var allASCII = s.value < 0x80
                 while j < end {
-                    if isWordScalar(scalars[j]) {
+                    let next = scalars[j]
+                    if isWordScalar(next) {
+                        allASCII = allASCII && next.value < 0x80
                         j += 1
-                    } else if j + 1 < end, "-'\u{2019}".unicodeScalars.contains(scalars[j]), isWordScalar(scalars[j + 1]) {
+                    } else if j + 1 < end, next == "-" || next == "'" || next == "\u{2019}", isWordScalar(scalars[j + 1]) {
+                        allASCII = allASCII && next.value < 0x80 && scalars[j + 1].value < 0x80
                         j += 2
                     } else {
                         break
                     }
                 }
-                let text = String(String.UnicodeScalarView(scalars[i..<j]))
-                result.append(WordToken(text: text, start: i, end: j, lower: text.lowercased(), isWord: true))
+                if allASCII {
+                    ascii.removeAll(keepingCapacity: true)
+                    lowerASCII.removeAll(keepingCapacity: true)
+                    var hasUpper = false
+                    for k in i..<j {
+                        let byte = UInt8(truncatingIfNeeded: scalars[k].value)
+                        ascii.append(byte)
+                        let isUpper = byte >= 0x41 && byte <= 0x5A
+                        hasUpper = hasUpper || isUpper
+                        lowerASCII.append(isUpper ? byte | 0x20 : byte)
+                    }
+                    let text = String(decoding: ascii, as: UTF8.self)
+                    let lower = hasUpper ? String(decoding: lowerASCII, as: UTF8.self) : text
+                    result.append(WordToken(text: text, start: i, end: j, lower: lower, isWord: true))
+                } else {
+                    let text = String(String.UnicodeScalarView(scalars[i..<j]))
+                    result.append(WordToken(text: text, start: i, end: j, lower: text.lowercased(), isWord: true))
+                }
                 i = j
             } else {
                 let text = String(s)
@@ -44,5 +64,20 @@ public enum WordTokens {
             }
         }
         return result
+    }
+
+    /// A letter or a digit, with a fast path for ASCII.
+    @inline(__always) static func isWordScalar(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 {
+            return (v >= 0x61 && v <= 0x7A) || (v >= 0x41 && v <= 0x5A) || (v >= 0x30 && v <= 0x39)
+        }
+        return s.properties.isAlphabetic || s.properties.numericType != nil
+    }
+
+    @inline(__always) static func isSpace(_ s: Unicode.Scalar) -> Bool {
+        let v = s.value
+        if v < 0x80 { return v == 0x20 || (v >= 0x09 && v <= 0x0D) }
+        return s.properties.isWhitespace
     }
 }

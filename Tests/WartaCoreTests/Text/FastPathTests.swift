@@ -1,0 +1,46 @@
+import Testing
+
+@testable import WartaCore
+
+/// The ASCII fast paths give exactly what the general Unicode paths give.
+@Suite struct FastPathTests {
+    /// Random ASCII strings drawn from letters, digits, spaces and the punctuation the keys treat specially.
+    static func randomASCII(count: Int, seed: UInt64) -> [String] {
+        var generator = SeededGenerator(seed: seed)
+        let alphabet = Array("aZkJ09 -_/.'`,()\"\t\nqM\r!?".unicodeScalars)
+        return (0..<count).map { _ in
+            let length = Int.random(in: 0...24, using: &generator)
+            return String(String.UnicodeScalarView((0..<length).map { _ in alphabet.randomElement(using: &generator)! }))
+        }
+    }
+
+    @Test func nameKeyASCIIMatchesScalarPath() {
+        for text in Self.randomASCII(count: 2_000, seed: 7) {
+            #expect(NameKey.makeASCII(text) == NameKey.makeScalars(text), "\(text.debugDescription)")
+        }
+        #expect(NameKey.make("Kim Jong-un") == "kim jong un")
+        #expect(NameKey.make("Tn. KIM") == "tn kim")
+        #expect(NameKey.makeASCII("Ségolène") == nil)
+        #expect(NameKey.make("Ségolène Royal") == "ségolène royal")
+    }
+
+    @Test func wordTokensOfASCIIAndAccentedText() {
+        let text = "Kim Jong-un bertemu Shoigu di Pyongyang, 13/9 pukul 10.30 WIB; Ségolène's café D'Arc"
+        let scalars = Array(text.unicodeScalars)
+        let tokens = WordTokens.tokens(in: scalars[...])
+        #expect(tokens.filter(\.isWord).map(\.text) == [
+            "Kim", "Jong-un", "bertemu", "Shoigu", "di", "Pyongyang", "13", "9", "pukul", "10", "30", "WIB", "Ségolène's",
+            "café", "D'Arc",
+        ])
+        for token in tokens {
+            #expect(token.lower == token.text.lowercased())
+            #expect(String(String.UnicodeScalarView(scalars[token.start..<token.end])) == token.text)
+        }
+        #expect(!tokens.contains { $0.text == " " })
+    }
+
+    @Test func lineWordsKeepAccentsAndSplitOnPunctuation() {
+        #expect(LineText.words(in: "Baca juga: Kim–Putin, café 2024!").map(String.init) == ["Baca", "juga", "Kim", "Putin", "café", "2024"])
+        #expect(LineText.words(in: "").isEmpty)
+    }
+}
