@@ -26,8 +26,15 @@ struct BenchCommand: AsyncParsableCommand {
     @Option(help: "With --end-to-end: read the inputs this many times, with ids changed (a copy suffix).")
     var copies: Int = 1
 
+    @Flag(help: "Only measure HTML extraction (parse, main content, metadata, cleaning) on the inputs' pages, on one core.")
+    var html = false
+
+    @Option(help: "With --html: passes over the pages.")
+    var rounds: Int = 3
+
     func run() async throws {
         if endToEnd { return try await runEndToEnd() }
+        if html { return try runHTML() }
         let reader = InputReader()
         var raws = [RawDocument]()
         for file in reader.expand(paths).files where raws.count < limit {
@@ -126,5 +133,36 @@ struct BenchCommand: AsyncParsableCommand {
         var usage = rusage()
         getrusage(RUSAGE_SELF.rawValue, &usage)
         return Double(usage.ru_maxrss) / 1024
+    }
+
+    /// HTML extraction alone, files read and decompressed beforehand.
+    func runHTML() throws {
+        let reader = InputReader()
+        var raws = [RawDocument]()
+        for file in reader.expand(paths).files {
+            reader.read(file) { item in if case .document(let raw) = item, raw.format == .html { raws.append(raw) } }
+        }
+        let megabytes = Double(raws.reduce(0) { $0 + $1.body.utf8.count }) / 1_000_000
+        let analyzer = DocumentAnalyzer(stages: .none)
+        var best = Double.infinity
+        var bestCPU = Double.infinity
+        var extracted = 0
+        for _ in 0..<max(1, rounds) {
+            let start = Date()
+            let startCPU = Self.threadCPUSeconds()
+            extracted = raws.reduce(0) { count, raw in count + ((try? analyzer.analyze(raw)) == nil ? 0 : 1) }
+            best = min(best, Date().timeIntervalSince(start))
+            bestCPU = min(bestCPU, Self.threadCPUSeconds() - startCPU)
+        }
+        Terminal.print("html: \(raws.count) pages (\(String(format: "%.1f", megabytes)) MB), \(extracted) extracted")
+        Terminal.print(String(format: "extract     %8.3f s  %10.0f pages/s  %8.1f MB/s  (best of %d)", best, Double(raws.count) / best, megabytes / best, max(1, rounds)))
+        Terminal.print(String(format: "  CPU time  %8.3f s  %10.0f pages/s  %8.1f MB/s  (this thread's CPU, whatever else runs)", bestCPU, Double(raws.count) / bestCPU, megabytes / bestCPU))
+    }
+
+    /// CPU time of the calling thread: a rate that other processes on a busy machine do not distort much.
+    static func threadCPUSeconds() -> Double {
+        var time = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &time)
+        return Double(time.tv_sec) + Double(time.tv_nsec) / 1e9
     }
 }

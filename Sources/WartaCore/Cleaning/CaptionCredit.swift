@@ -10,6 +10,10 @@ enum CaptionCredit {
         "epa", "epa-efe", "getty", "getty images", "anadolu", "bernama", "kyodo", "shutterstock", "pool",
     ]
 
+    static let markers: [[UInt8]] = ["foto:", "photo:", "foto :", "image:", "credit:", "photograph:", "sumber foto:"].map {
+        Array($0.utf8)
+    }
+
     /// The credit a caption line ends with, if it is one.
     static func credit(in line: LineText) -> String? {
         guard line.wordCount >= 4, line.wordCount <= 90 else { return nil }
@@ -23,13 +27,13 @@ enum CaptionCredit {
         }
         // "... gencatan senjata. Foto: Reuters" — a credit after the last sentence.
         guard text.utf8.contains(UInt8(ascii: ":")) else { return nil }
-        let lower = text.lowercased()
-        for marker in ["foto:", "photo:", "foto :", "image:", "credit:", "photograph:", "sumber foto:"] {
-            guard let range = lower.range(of: marker, options: .backwards) else { continue }
-            let offset = lower.distance(from: lower.startIndex, to: range.lowerBound)
-            let markerStart = text.index(text.startIndex, offsetBy: offset)
+        // ASCII letters lowered only, so byte offsets stay those of `text`.
+        let lower = text.utf8.map { $0 >= 0x41 && $0 <= 0x5A ? $0 | 0x20 : $0 }
+        for marker in markers {
+            guard let offset = ByteSearch.lastIndex(of: marker, in: lower) else { continue }
+            let markerStart = text.utf8.index(text.startIndex, offsetBy: offset)
             let before = text[..<markerStart].trimmingTrailingSpaces()
-            let rest = text[text.index(markerStart, offsetBy: marker.count)...]
+            let rest = text[text.utf8.index(markerStart, offsetBy: marker.count)...]
             let restWords = LineText.words(in: String(rest)).count
             if let end = before.last, ".!?”\")|–-".contains(end), restWords >= 1, restWords <= 8 {
                 return rest.trimmingCharacters(in: .whitespaces)

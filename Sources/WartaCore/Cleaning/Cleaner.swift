@@ -272,14 +272,19 @@ public struct Cleaner: Sendable {
     static func isMenu(_ text: String) -> Bool {
         // Cheap test first: every separator has "|", ">", "/" or a non-ASCII lead byte.
         guard text.utf8.contains(where: { $0 == 0x7C || $0 == 0x3E || $0 == 0x2F || $0 >= 0xC2 }) else { return false }
-        for separator in [" | ", " › ", " » ", " > ", " / ", " • ", " · "] where text.contains(separator) {
-            let items = text.components(separatedBy: separator)
-            if items.count >= 3, items.allSatisfy({ $0.split(separator: " ").count <= 3 && !$0.contains(where: \.isNumber) }) {
+        let bytes = Array(text.utf8)
+        for separator in menuSeparators {
+            let items = ByteSearch.split(bytes, separator: separator)
+            if items.count >= 3, items.allSatisfy({ item in
+                item.count(where: { $0 == 0x20 }) <= 2 && !item.contains(where: { $0 >= 0x30 && $0 <= 0x39 })
+            }) {
                 return true
             }
         }
         return false
     }
+
+    static let menuSeparators: [[UInt8]] = [" | ", " › ", " » ", " > ", " / ", " • ", " · "].map { Array($0.utf8) }
 
     static let paginationWords: Set<String> = [
         "halaman", "hal", "page", "pages", "of", "dari", "selanjutnya", "berikutnya", "sebelumnya", "next", "prev",

@@ -81,18 +81,23 @@ struct LineText: Sendable {
             }
         }
         if clean && !previousSpace { return String(raw) }
-        var out = String.UnicodeScalarView()
+        var out = [UInt8]()
+        out.reserveCapacity(raw.utf8.count)
         var pendingSpace = false
         for scalar in raw.unicodeScalars {
             if scalar == " " || (scalar.value < 0x80 ? (scalar.value >= 0x09 && scalar.value <= 0x0D) : scalar.properties.isWhitespace) {
                 pendingSpace = !out.isEmpty
             } else {
-                if pendingSpace { out.append(" ") }
+                if pendingSpace { out.append(0x20) }
                 pendingSpace = false
-                out.append(scalar)
+                if scalar.value < 0x80 {
+                    out.append(UInt8(truncatingIfNeeded: scalar.value))
+                } else {
+                    out.append(contentsOf: UTF8.encode(scalar)!)
+                }
             }
         }
-        return String(out)
+        return String(decoding: out, as: UTF8.self)
     }
 
     static func key(_ text: String) -> String {

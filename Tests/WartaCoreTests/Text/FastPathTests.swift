@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 
 @testable import WartaCore
@@ -42,5 +43,29 @@ import Testing
     @Test func lineWordsKeepAccentsAndSplitOnPunctuation() {
         #expect(LineText.words(in: "Baca juga: Kim–Putin, café 2024!").map(String.init) == ["Baca", "juga", "Kim", "Putin", "café", "2024"])
         #expect(LineText.words(in: "").isEmpty)
+    }
+}
+
+@Suite struct ByteSearchTests {
+    @Test func splitMatchesFoundationComponents() {
+        var generator = SeededGenerator(seed: 11)
+        let alphabet = Array("ab |›".unicodeScalars)
+        for _ in 0..<1_000 {
+            let text = String(String.UnicodeScalarView((0..<Int.random(in: 0...20, using: &generator)).map { _ in
+                alphabet.randomElement(using: &generator)!
+            }))
+            for separator in [" | ", " › ", "a"] {
+                let parts = ByteSearch.split(Array(text.utf8), separator: Array(separator.utf8)).map { String(decoding: $0, as: UTF8.self) }
+                #expect(parts == text.components(separatedBy: separator), "\(text.debugDescription) / \(separator)")
+            }
+        }
+    }
+
+    @Test func collapseKeepsNonASCIIAndFoldsUnicodeSpaces() {
+        #expect(LineText.collapse("  “Kata”\u{00A0}\u{00A0}dia —\tlalu\n ") == "“Kata” dia — lalu")
+        #expect(LineText.collapse("sudah rapi") == "sudah rapi")
+        #expect(Cleaner.isMenu("Beranda › Internasional › Asia"))
+        #expect(!Cleaner.isMenu("Harga naik 5 | turun 3 | tetap 2"))
+        #expect(!Cleaner.isMenu("Kim bertemu Putin / Shoigu"))
     }
 }
