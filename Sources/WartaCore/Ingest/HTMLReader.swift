@@ -25,7 +25,7 @@ public enum HTMLReader {
     ]
     static let blocks: Set<String> = [
         "p", "div", "h1", "h2", "h3", "h4", "h5", "h6", "li", "ul", "ol", "blockquote", "figcaption", "figure",
-        "article", "section", "main", "br", "tr", "td", "th", "table", "pre", "dd", "dt", "dl", "hr", "address",
+        "article", "section", "main", "br", "tr", "table", "pre", "dd", "dt", "dl", "hr", "address",
         "caption", "summary", "details", "body",
     ]
 
@@ -137,9 +137,13 @@ public enum HTMLReader {
                     if isChrome(classes) { continue }
                 }
                 let block = blocks.contains(tag)
+                // Table cells: one line a row, the cells apart by a space.
+                let cell = tag == "td" || tag == "th"
                 if block { flush(&current, into: &lines) }
+                if cell { current += " " }
                 walk(c, scorer: scorer, limit: limit, lines: &lines, current: &current)
                 if block { flush(&current, into: &lines) }
+                if cell { current += " " }
             default:
                 continue
             }

@@ -31,6 +31,8 @@ struct ContentScorer {
     var underFurniture: [Bool] = []
     /// Bytes of paragraph text (not furniture, few links) under each element.
     var prose: [Int32] = []
+    /// A hash of each element's `class` attribute (0 for none): an article cut into chunks repeats its class.
+    var classKey: [Int] = []
     var cache = HTMLTag.Cache()
     private var hintCache: [[UInt8]: Int8] = [:]
     private static let displayNone = Array("display:none".utf8)
@@ -69,8 +71,9 @@ struct ContentScorer {
         while let (node, up, upBlock, inLink, inFurniture) = stack.popLast() {
             let tag = cache.tag(node)
             if tag.isSkipped { continue }
-            let (classHint, hidden) = attributes(node)
+            let (classHint, hidden, classHash) = attributes(node)
             if hidden { continue }
+            classKey.append(classHash)
             let i = Int32(nodes.count)
             node.pointee._private = UnsafeMutableRawPointer(bitPattern: Int(i) + 1)
             nodes.append(node)
@@ -122,9 +125,10 @@ struct ContentScorer {
         }
     }
 
-    /// The class hint of an element (+2 for `itemprop="articleBody"`), whether it is hidden.
-    private mutating func attributes(_ node: xmlNodePtr) -> (Int8, Bool) {
+    /// The class hint of an element (+2 for `itemprop="articleBody"`), whether it is hidden, its class hash.
+    private mutating func attributes(_ node: xmlNodePtr) -> (Int8, Bool, Int) {
         var classes = [UInt8]()
+        var classHash = 0
         var hidden = false
         var itemBody = false
         var attr = node.pointee.properties
@@ -132,12 +136,15 @@ struct ContentScorer {
             attr = a.pointee.next
             guard let rawName = a.pointee.name, let value = a.pointee.children?.pointee.content else { continue }
             if xmlStrEqual(rawName, "class") != 0 || xmlStrEqual(rawName, "id") != 0 {
+                let isClass = xmlStrEqual(rawName, "class") != 0
                 var p = value
                 while p.pointee != 0 {
                     let b = p.pointee
                     classes.append(b >= 65 && b <= 90 ? b + 32 : b)
+                    if isClass { classHash = classHash &* 31 &+ Int(b) }
                     p += 1
                 }
+                if isClass { classHash = classHash == 0 ? 1 : classHash }
                 classes.append(32)
             } else if xmlStrEqual(rawName, "hidden") != 0 {
                 hidden = true
@@ -154,12 +161,12 @@ struct ContentScorer {
                 itemBody = true
             }
         }
-        if itemBody { return (2, hidden) }
-        if classes.isEmpty { return (0, hidden) }
-        if let known = hintCache[classes] { return (known, hidden) }
+        if itemBody { return (2, hidden, classHash) }
+        if classes.isEmpty { return (0, hidden, classHash) }
+        if let known = hintCache[classes] { return (known, hidden, classHash) }
         let found = Int8(ClassHints.hint(bytes: classes))
         hintCache[classes] = found
-        return (found, hidden)
+        return (found, hidden, classHash)
     }
 
     // MARK: - Scoring
@@ -195,6 +202,34 @@ struct ContentScorer {
         }
     }
 
+    /// An article cut into chunks by ads or widgets between them: other elements of the same tag and `class`
+    /// as the best container, holding prose, outside what is chosen and outside furniture.
+    private mutating func addChunks(of top: Int) {
+        let key = classKey[top]
+        guard key != 0 else { return }
+        var extra = [Int]()
+        for j in nodes.indices where j != top && classKey[j] == key && xmlStrEqual(nodes[j].pointee.name, nodes[top].pointee.name) != 0 {
+            // Under the same furniture-looking wrapper as the best container ("grid--adrail") counts as outside.
+            let outside = !underFurniture[j] || underFurniture[top]
+            guard outside, prose[j] >= 100 || (underFurniture[j] && text[j] >= 200), linkDensity(j) < 0.3 else { continue }
+            if chosen.contains(where: { isAncestor($0, of: j) || isAncestor(j, of: $0) }) { continue }
+            if extra.contains(where: { isAncestor($0, of: j) || isAncestor(j, of: $0) }) { continue }
+            extra.append(j)
+        }
+        guard !extra.isEmpty else { return }
+        chosen = (chosen + extra).sorted()
+    }
+
+    /// Whether `a` is `b` or holds it.
+    private func isAncestor(_ a: Int, of b: Int) -> Bool {
+        var x = b
+        while x >= 0 {
+            if x == a { return true }
+            x = Int(parent[x])
+        }
+        return false
+    }
+
     private mutating func choose() {
         var top: Int?
         var topScore = -Double.infinity
@@ -223,6 +258,7 @@ struct ContentScorer {
             chosen = [top]
             return
         }
+        defer { addChunks(of: top) }
         let threshold = max(10, topScore * 0.2)
         var child = nodes[up].pointee.children
         while let c = child {
