@@ -50,7 +50,10 @@ public struct Cleaner: Sendable {
     /// - Parameters:
     ///   - text: the article as scraped, normalised by ``TextNormalizer``.
     ///   - knownTitle: a title the input already gives (JSON Lines, HTML); lines repeating it are removed.
-    public func clean(_ text: String, knownTitle: String? = nil) -> Result {
+    ///   - structured: the lines come from a page's main content, already told apart from the page around it
+    ///     (``HTMLReader``): short lines printed twice are kept (a menu's "Eat every 2–3 hours"), only whole
+    ///     paragraphs printed twice go.
+    public func clean(_ text: String, knownTitle: String? = nil, structured: Bool = false) -> Result {
         var lines = [LineText]()
         var number = 0
         for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
@@ -131,7 +134,7 @@ public struct Cleaner: Sendable {
             case .drop(let reason, let kept):
                 result.removed.append(Document.RemovedLine(line: line.number, text: line.text, reason: reason, kept: kept))
             case .keep, .caption:
-                guard seenKeys.insert(line.key).inserted else {
+                guard seenKeys.insert(line.key).inserted || (structured && line.wordCount < 8) else {
                     result.removed.append(Document.RemovedLine(line: line.number, text: line.text, reason: "repeated"))
                     continue
                 }

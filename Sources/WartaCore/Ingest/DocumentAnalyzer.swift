@@ -24,7 +24,8 @@ public struct DocumentAnalyzer: Sendable {
         case .html:
             page = HTMLReader.read(raw.body)
             let lines = page.lines.map { TextNormalizer.normalize($0) }.joined(separator: "\n")
-            cleaned = cleaner.clean(lines, knownTitle: givenTitle ?? page.title.map { TextNormalizer.normalize($0) })
+            cleaned = cleaner.clean(
+                lines, knownTitle: givenTitle ?? page.title.map { TextNormalizer.normalize($0) }, structured: true)
         }
         var text = ""
         var captions = [Document.Caption]()
