@@ -135,7 +135,8 @@ import WartaFetch
         let times = server.requests.map(\.at).sorted()
         #expect(times.count == 3)
         for (earlier, later) in zip(times, times.dropFirst()) {
-            #expect(later - earlier >= .milliseconds(190))
+            // The gate spaces the sending; the server sees them a little jittered by connection setup.
+            #expect(later - earlier >= .milliseconds(150))
         }
     }
 

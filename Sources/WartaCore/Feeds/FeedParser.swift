@@ -71,6 +71,22 @@ public enum FeedParser {
             throw FeedError(feed: feed, reason: .malformedXML(line: 0, "cannot create an XML parser"))
         }
         defer { xmlFreeParserCtxt(context) }
+        // libxml2 goes on after the first error and keeps only the last, often a consequence ("Premature end
+        // of data"); keep the first, which names the cause.
+        let firstError = FirstError()
+        let unmanaged = Unmanaged.passRetained(firstError)
+        defer { unmanaged.release() }
+        context.pointee._private = unmanaged.toOpaque()
+        context.pointee.sax?.pointee.serror = { userData, error in
+            guard let userData, let error, error.pointee.level.rawValue >= XML_ERR_ERROR.rawValue else { return }
+            let parser = userData.assumingMemoryBound(to: xmlParserCtxt.self)
+            guard let box = parser.pointee._private else { return }
+            let first = Unmanaged<FirstError>.fromOpaque(box).takeUnretainedValue()
+            if first.message == nil {
+                first.message = error.pointee.message.map { String(cString: $0) }
+                first.line = Int(error.pointee.line)
+            }
+        }
         let options = Int32(
             XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue
                 | XML_PARSE_NOCDATA.rawValue | XML_PARSE_NOBLANKS.rawValue)
@@ -82,7 +98,10 @@ public enum FeedParser {
         guard let document else {
             var message = "not well-formed"
             var line = 0
-            if let error = xmlCtxtGetLastError(context) {
+            if let first = firstError.message {
+                message = first.trimmingCharacters(in: .whitespacesAndNewlines)
+                line = firstError.line
+            } else if let error = xmlCtxtGetLastError(context) {
                 if let text = error.pointee.message {
                     message = String(cString: text).trimmingCharacters(in: .whitespacesAndNewlines)
                 }
@@ -95,6 +114,12 @@ public enum FeedParser {
             throw FeedError(feed: feed, reason: .empty)
         }
         return element(root)
+    }
+
+    /// The first error libxml2 raised while parsing.
+    private final class FirstError {
+        var message: String?
+        var line = 0
     }
 
     private static func element(_ node: xmlNodePtr) -> Element {
