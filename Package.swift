@@ -80,7 +80,11 @@ let package = Package(
         ),
         .testTarget(
             name: "WartaFetchTests",
-            dependencies: ["WartaCore", "WartaSQLite", "WartaFetch", "LoopbackServer"],
+            dependencies: [
+                "WartaCore", "WartaSQLite", "WartaFetch", "LoopbackServer",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
             swiftSettings: swiftSettings
         ),
         // A small HTTP/1.1 server on 127.0.0.1 serving feed and page fixtures, for the tests only.

@@ -149,8 +149,7 @@ public struct FeedCrawler: Sendable {
             summary.unchanged = 1
             return summary
         }
-        summary += try await read(feed, response: response, state: state, report: report)
-        return summary
+        return try await read(feed, response: response, state: state, report: report)
     }
 
     /// Reads a feed's response, ingests its new items and saves its state.

@@ -105,9 +105,21 @@ public final class Fetcher: Sendable {
             do {
                 response = try await client.execute(request, timeout: Self.amount(configuration.timeout))
             } catch {
+                await gate.finished(host: host, delay: configuration.politenessDelay)
                 throw Failure(error: FetchError(url: start, reason: try reason(for: error)))
             }
             let code = Int(response.status.code)
+            let body: ByteBuffer
+            do {
+                body = try await response.body.collect(upTo: configuration.maxBodySize)
+                await gate.finished(host: host, delay: configuration.politenessDelay)
+            } catch is NIOTooManyBytesError {
+                await gate.finished(host: host, delay: configuration.politenessDelay)
+                throw Failure(error: FetchError(url: start, reason: .tooLarge(limit: configuration.maxBodySize)))
+            } catch {
+                await gate.finished(host: host, delay: configuration.politenessDelay)
+                throw Failure(error: FetchError(url: start, reason: try reason(for: error)))
+            }
             if [301, 302, 303, 307, 308].contains(code) {
                 guard let location = response.headers.first(name: "Location") else {
                     throw Failure(error: FetchError(url: start, reason: .badRedirect("HTTP \(code) without a Location")))
@@ -137,14 +149,6 @@ public final class Fetcher: Sendable {
                 throw Failure(
                     error: FetchError(url: start, reason: .status(code, response.status.reasonPhrase)),
                     retryAfter: response.headers.first(name: "Retry-After").flatMap(Int.init).map { .seconds($0) })
-            }
-            let body: ByteBuffer
-            do {
-                body = try await response.body.collect(upTo: configuration.maxBodySize)
-            } catch is NIOTooManyBytesError {
-                throw Failure(error: FetchError(url: start, reason: .tooLarge(limit: configuration.maxBodySize)))
-            } catch {
-                throw Failure(error: FetchError(url: start, reason: try reason(for: error)))
             }
             return Response(
                 url: start, finalURL: url, status: code, contentType: response.headers.first(name: "Content-Type"),
