@@ -10,7 +10,7 @@ public import ServiceLifecycle
 /// let group = ServiceGroup(configuration: .init(services: [watcher], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
 /// try await group.run()
 /// ```
-public struct FeedWatcher: Service {
+public struct FeedWatcher: Service, CustomStringConvertible {
     public var crawler: FeedCrawler
     public var feeds: [String]
     /// The pause between the start of one round and the start of the next.
@@ -20,11 +20,14 @@ public struct FeedWatcher: Service {
     public var report: @Sendable (FeedCrawler.Event) -> Void
     /// Called after each round with its number (from 1) and what it did.
     public var roundDone: @Sendable (Int, FeedCrawler.Summary) -> Void
+    /// Called with the error that stops the watcher (the store's: the network's are reported as events).
+    public var failed: @Sendable (any Error) -> Void
 
     public init(
         crawler: FeedCrawler, feeds: [String], interval: Duration, rounds: Int? = nil,
         report: @escaping @Sendable (FeedCrawler.Event) -> Void = { _ in },
-        roundDone: @escaping @Sendable (Int, FeedCrawler.Summary) -> Void = { _, _ in }
+        roundDone: @escaping @Sendable (Int, FeedCrawler.Summary) -> Void = { _, _ in },
+        failed: @escaping @Sendable (any Error) -> Void = { _ in }
     ) {
         self.crawler = crawler
         self.feeds = feeds
@@ -32,9 +35,22 @@ public struct FeedWatcher: Service {
         self.rounds = rounds
         self.report = report
         self.roundDone = roundDone
+        self.failed = failed
     }
 
+    /// A service group names its services with this.
+    public var description: String { "feed watcher (\(feeds.count) feeds)" }
+
     public func run() async throws {
+        do {
+            try await watch()
+        } catch let error where !(error is CancellationError) {
+            failed(error)
+            throw error
+        }
+    }
+
+    private func watch() async throws {
         var round = 0
         let clock = ContinuousClock()
         while !FeedCrawler.shouldStop {

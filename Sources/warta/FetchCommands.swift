@@ -111,19 +111,25 @@ struct WatchCommand: AsyncParsableCommand {
                 status.clear()
                 let time = ISO8601DateFormatter().string(from: Date())
                 Terminal.print("\(time) round \(round): " + summary.line)
+            },
+            failed: { error in
+                status.clear()
+                Terminal.error("warta: watch failed: \(error)")
             })
         var logger = Logger(label: "warta.watch") { StreamLogHandler.standardError(label: $0) }
-        logger.logLevel = .warning
+        logger.logLevel = .critical
         var configuration = ServiceGroupConfiguration(
-            services: [watcher], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            services: [.init(service: watcher, successTerminationBehavior: .gracefullyShutdownGroup)],
+            gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
         configuration.maximumGracefulShutdownDuration = options.configuration.timeout * 2 + .seconds(5)
         let group = ServiceGroup(configuration: configuration)
         do {
             try await group.run()
         } catch {
+            // The watcher reported its own failure; the group's error only repeats it.
             status.clear()
             try? await crawler.fetcher.shutdown()
-            throw error
+            throw ExitCode(1)
         }
         status.clear()
         try await crawler.fetcher.shutdown()

@@ -85,7 +85,8 @@ import WartaFetch
         try await server.stop()
         #expect(error?.description == "\(server.url("/slow.xml")): timed out after 0.3 s")
         #expect(error?.isTransient == true)
-        #expect(elapsed < .seconds(2))
+        // The server answers after 10 s; the client gave up long before (with room for a busy machine).
+        #expect(elapsed < .seconds(6))
     }
 
     @Test func aRedirectLoopIsNamedAsOne() async throws {

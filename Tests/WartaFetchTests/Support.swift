@@ -14,7 +14,7 @@ func startServer() async throws -> LoopbackServer {
     server.route("/troubled.xml", .fixture("troubled.xml", type: "application/rss+xml"))
     server.route("/missing.xml", .status(404))
     server.route("/error.xml", .status(500))
-    server.route("/slow.xml", .slow(3, .fixture("rss.xml", type: "application/rss+xml")))
+    server.route("/slow.xml", .slow(10, .fixture("rss.xml", type: "application/rss+xml")))
     server.route("/loop/a", .redirect("/loop/b"))
     server.route("/loop/b", .redirect("/loop/a"))
     server.route("/moved.xml", .redirect("/atom.xml"))
