@@ -205,8 +205,12 @@ public struct FeedCrawler: Sendable {
         guard let url = item.url else {
             guard let content = item.content else {
                 try await store.recordItem(
-                    FeedItemRecord(feed: feed, item: item.id, url: nil, status: .failed, error: "no link and no content"))
-                report(.itemFailed("\(feed) item \(item.id)", message: "\(feed) item \(item.id): no link and no content", willRetry: false))
+                    FeedItemRecord(
+                        feed: feed, item: item.id, url: nil, status: .failed, error: "no link and no content"))
+                report(
+                    .itemFailed(
+                        "\(feed) item \(item.id)", message: "\(feed) item \(item.id): no link and no content",
+                        willRetry: false))
                 summary.failedItems = 1
                 return summary
             }

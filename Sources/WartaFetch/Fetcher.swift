@@ -1,4 +1,4 @@
-public import AsyncHTTPClient
+internal import AsyncHTTPClient
 internal import Foundation
 internal import NIOCore
 internal import NIOHTTP1
@@ -56,7 +56,8 @@ public final class Fetcher: Sendable {
     ///   - lastModified: sent as `If-Modified-Since`.
     /// - Throws: ``FetchError`` for any failure of the request; `CancellationError` when cancelled.
     public func get(_ url: String, etag: String? = nil, lastModified: String? = nil) async throws -> Response {
-        guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(), scheme == "http" || scheme == "https",
+        guard let parsed = URL(string: url), let scheme = parsed.scheme?.lowercased(),
+            scheme == "http" || scheme == "https",
             parsed.host != nil
         else {
             throw FetchError(url: url, reason: .invalidURL)
@@ -74,7 +75,9 @@ public final class Fetcher: Sendable {
                 error.attempts = attempt
                 guard error.isTransient, attempt <= configuration.retries else { throw error }
                 var wait = delay
-                if let retryAfter = failure.retryAfter, retryAfter > wait, retryAfter <= .seconds(60) { wait = retryAfter }
+                if let retryAfter = failure.retryAfter, retryAfter > wait, retryAfter <= .seconds(60) {
+                    wait = retryAfter
+                }
                 try await Task.sleep(for: wait)
                 delay *= 2
             }
@@ -98,7 +101,11 @@ public final class Fetcher: Sendable {
             try await gate.wait(host: host, delay: configuration.politenessDelay)
             var request = HTTPClientRequest(url: url)
             request.headers.add(name: "User-Agent", value: configuration.userAgent)
-            request.headers.add(name: "Accept", value: "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/html;q=0.9, */*;q=0.5")
+            request.headers.add(
+                name: "Accept",
+                value:
+                    "application/rss+xml, application/atom+xml, application/feed+json, application/xml;q=0.9, text/html;q=0.9, */*;q=0.5"
+            )
             if let etag { request.headers.add(name: "If-None-Match", value: etag) }
             if let lastModified { request.headers.add(name: "If-Modified-Since", value: lastModified) }
             let response: HTTPClientResponse
@@ -122,7 +129,8 @@ public final class Fetcher: Sendable {
             }
             if [301, 302, 303, 307, 308].contains(code) {
                 guard let location = response.headers.first(name: "Location") else {
-                    throw Failure(error: FetchError(url: start, reason: .badRedirect("HTTP \(code) without a Location")))
+                    throw Failure(
+                        error: FetchError(url: start, reason: .badRedirect("HTTP \(code) without a Location")))
                 }
                 guard let next = URL(string: location, relativeTo: URL(string: url))?.absoluteURL.absoluteString,
                     next.hasPrefix("http://") || next.hasPrefix("https://")

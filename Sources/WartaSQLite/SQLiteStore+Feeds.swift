@@ -60,7 +60,9 @@ extension SQLiteStore: FeedStateStore {
 
     public func settledItems(feed: String) async throws -> Set<String> {
         try await writer.read { db in
-            Set(try String.fetchAll(db, sql: "SELECT item FROM feed_item WHERE feed = ? AND status != 'retry'", arguments: [feed]))
+            Set(
+                try String.fetchAll(
+                    db, sql: "SELECT item FROM feed_item WHERE feed = ? AND status != 'retry'", arguments: [feed]))
         }
     }
 
@@ -74,7 +76,8 @@ extension SQLiteStore: FeedStateStore {
 
     public func failedAttempts(feed: String, item: String) async throws -> Int {
         try await writer.read { db in
-            try Int.fetchOne(db, sql: "SELECT attempts FROM feed_item WHERE feed = ? AND item = ?", arguments: [feed, item])
+            try Int.fetchOne(
+                db, sql: "SELECT attempts FROM feed_item WHERE feed = ? AND item = ?", arguments: [feed, item])
                 ?? 0
         }
     }

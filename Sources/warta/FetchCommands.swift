@@ -36,7 +36,9 @@ struct FetchOptions: ParsableArguments {
     func validate() throws {
         guard timeout > 0 else { throw ValidationError("--timeout must be positive") }
         guard delay >= 0, retryDelay >= 0 else { throw ValidationError("--delay and --retry-delay cannot be negative") }
-        guard retries >= 0, maxRedirects >= 0 else { throw ValidationError("--retries and --max-redirects cannot be negative") }
+        guard retries >= 0, maxRedirects >= 0 else {
+            throw ValidationError("--retries and --max-redirects cannot be negative")
+        }
     }
 
     var configuration: FetchConfiguration {
@@ -147,7 +149,9 @@ func parseInterval(_ text: String) throws -> Duration {
             number.append(c)
             continue
         }
-        guard let value = Double(number) else { throw ValidationError("invalid interval \"\(text)\": try 90s, 10m or 1h") }
+        guard let value = Double(number) else {
+            throw ValidationError("invalid interval \"\(text)\": try 90s, 10m or 1h")
+        }
         switch c {
         case "s": total += value
         case "m": total += value * 60

@@ -114,7 +114,9 @@ public final class LoopbackServer: @unchecked Sendable {
             case .status(let status):
                 return plain(status, delay)
             case .redirect(let target):
-                return (302, [("Location", target), ("Content-Type", "text/plain")], Array("see \(target)\n".utf8), delay)
+                return (
+                    302, [("Location", target), ("Content-Type", "text/plain")], Array("see \(target)\n".utf8), delay
+                )
             case .fixture(let name, let type):
                 let file = Self.fixtures.appendingPathComponent(name)
                 guard let text = try? String(contentsOf: file, encoding: .utf8) else {
@@ -177,9 +179,10 @@ public final class LoopbackServer: @unchecked Sendable {
                 for (name, value) in head.headers { fields[name.lowercased()] = value }
                 server.record(Request(path: path, headers: fields, at: .now, status: status))
                 let loopBound = NIOLoopBound(context, eventLoop: context.eventLoop)
-                let respond = { [self] in
+                let respond: @Sendable () -> Void = { [self] in
                     let context = loopBound.value
-                    var responseHead = HTTPResponseHead(version: head.version, status: HTTPResponseStatus(statusCode: status))
+                    var responseHead = HTTPResponseHead(
+                        version: head.version, status: HTTPResponseStatus(statusCode: status))
                     for (name, value) in headers { responseHead.headers.add(name: name, value: value) }
                     responseHead.headers.add(name: "Content-Length", value: String(body.count))
                     context.write(wrapOutboundOut(.head(responseHead)), promise: nil)

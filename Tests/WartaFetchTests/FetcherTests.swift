@@ -7,9 +7,7 @@ import WartaFetch
 @Suite struct FetcherTests {
     @Test func sendsItsUserAgentAndReturnsBodyAndValidators() async throws {
         let server = try await startServer()
-        let fetcher = Fetcher(configuration: testConfiguration())
-        let response = try await fetcher.get(server.url("/rss.xml"))
-        try await fetcher.shutdown()
+        let response = try await withFetcher { try await $0.get(server.url("/rss.xml")) }
         try await server.stop()
         #expect(response.status == 200)
         #expect(response.etag?.hasPrefix("\"") == true)
@@ -23,12 +21,14 @@ import WartaFetch
 
     @Test func conditionalGetGives304WithETagOrLastModified() async throws {
         let server = try await startServer()
-        let fetcher = Fetcher(configuration: testConfiguration())
-        let first = try await fetcher.get(server.url("/atom.xml"))
-        let byETag = try await fetcher.get(server.url("/atom.xml"), etag: first.etag)
-        let byDate = try await fetcher.get(server.url("/atom.xml"), lastModified: first.lastModified)
-        let stale = try await fetcher.get(server.url("/atom.xml"), etag: "\"old\"")
-        try await fetcher.shutdown()
+        let (first, byETag, byDate, stale) = try await withFetcher { fetcher in
+            let first = try await fetcher.get(server.url("/atom.xml"))
+            return (
+                first, try await fetcher.get(server.url("/atom.xml"), etag: first.etag),
+                try await fetcher.get(server.url("/atom.xml"), lastModified: first.lastModified),
+                try await fetcher.get(server.url("/atom.xml"), etag: "\"old\"")
+            )
+        }
         try await server.stop()
         #expect(byETag.isNotModified && byETag.body.isEmpty)
         #expect(byDate.isNotModified)
@@ -65,9 +65,9 @@ import WartaFetch
     @Test func aPassingServerErrorIsRetriedToSuccess() async throws {
         let server = try await startServer()
         server.route("/flaky.xml", .failing(times: 1, status: 503, then: .fixture("rss.xml", type: "text/xml")))
-        let fetcher = Fetcher(configuration: testConfiguration(retries: 2))
-        let response = try await fetcher.get(server.url("/flaky.xml"))
-        try await fetcher.shutdown()
+        let response = try await withFetcher(testConfiguration(retries: 2)) {
+            try await $0.get(server.url("/flaky.xml"))
+        }
         try await server.stop()
         #expect(response.status == 200)
         #expect(response.attempts == 2)
@@ -107,13 +107,12 @@ import WartaFetch
         for i in 1...4 { server.route("/hop/\(i)", .redirect("/hop/\(i + 1)")) }
         server.route("/hop/5", .fixture("atom.xml", type: "application/atom+xml"))
         var configuration = testConfiguration()
-        let fetcher = Fetcher(configuration: configuration)
-        let moved = try await fetcher.get(server.url("/moved.xml"))
-        let hops = try await fetcher.get(server.url("/hop/1"))
+        let (moved, hops) = try await withFetcher(configuration) { fetcher in
+            (try await fetcher.get(server.url("/moved.xml")), try await fetcher.get(server.url("/hop/1")))
+        }
         configuration.maxRedirects = 3
         let strict = Fetcher(configuration: configuration)
         let error = await #expect(throws: FetchError.self) { try await strict.get(server.url("/hop/1")) }
-        try await fetcher.shutdown()
         try await strict.shutdown()
         try await server.stop()
         #expect(moved.finalURL == server.url("/atom.xml"))
@@ -124,11 +123,11 @@ import WartaFetch
 
     @Test func requestsToOneHostAreSpacedByThePolitenessDelay() async throws {
         let server = try await startServer()
-        let fetcher = Fetcher(configuration: testConfiguration(delay: .milliseconds(200)))
-        for page in ["visit", "summit", "talks"] {
-            _ = try await fetcher.get(server.url("/pages/\(page).html"))
+        try await withFetcher(testConfiguration(delay: .milliseconds(200))) { fetcher in
+            for page in ["visit", "summit", "talks"] {
+                _ = try await fetcher.get(server.url("/pages/\(page).html"))
+            }
         }
-        try await fetcher.shutdown()
         try await server.stop()
         let times = server.requests.map(\.at).sorted()
         #expect(times.count == 3)

@@ -69,3 +69,29 @@ final class EventLog: @unchecked Sendable {
 
     func clear() { lock.withLock { events = [] } }
 }
+
+/// Runs `body` with a fetcher and shuts the fetcher down whatever happens (a client left running fails an
+/// assertion in debug builds, which would hide the test's own failure).
+func withFetcher<T>(
+    _ configuration: FetchConfiguration = testConfiguration(), _ body: (Fetcher) async throws -> T
+) async throws -> T {
+    let fetcher = Fetcher(configuration: configuration)
+    do {
+        let result = try await body(fetcher)
+        try await fetcher.shutdown()
+        return result
+    } catch {
+        try? await fetcher.shutdown()
+        throw error
+    }
+}
+
+/// Runs `body` with a crawler into `store` and shuts its fetcher down whatever happens.
+func withCrawler<T>(
+    _ store: SQLiteStore, configuration: FetchConfiguration = testConfiguration(), maxAttempts: Int = 3,
+    _ body: (FeedCrawler) async throws -> T
+) async throws -> T {
+    try await withFetcher(configuration) { fetcher in
+        try await body(FeedCrawler(fetcher: fetcher, store: store, maxAttempts: maxAttempts))
+    }
+}

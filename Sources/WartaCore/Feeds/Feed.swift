@@ -35,7 +35,8 @@ public struct FeedItem: Sendable, Hashable, Codable {
     /// The article (or its summary) as the feed carries it, HTML or plain text.
     public var content: String?
 
-    public init(id: String, url: String? = nil, title: String? = nil, published: String? = nil, content: String? = nil) {
+    public init(id: String, url: String? = nil, title: String? = nil, published: String? = nil, content: String? = nil)
+    {
         self.id = id
         self.url = url
         self.title = title

@@ -10,7 +10,8 @@ import WartaCore
     }
 
     @Test func readsRSS2ItemsWithGuidsLinksDatesAndContent() throws {
-        let feed = try Self.parse("""
+        let feed = try Self.parse(
+            """
             <?xml version="1.0" encoding="UTF-8"?>
             <rss version="2.0" xmlns:content="http://purl.org/rss/1.0/modules/content/"
                  xmlns:dc="http://purl.org/dc/elements/1.1/">
@@ -49,7 +50,8 @@ import WartaCore
     }
 
     @Test func readsAtomEntriesResolvingRelativeLinks() throws {
-        let feed = try Self.parse("""
+        let feed = try Self.parse(
+            """
             <feed xmlns="http://www.w3.org/2005/Atom" xml:base="https://wire.example.invalid/en/">
               <title>Wire</title>
               <link rel="self" href="https://wire.example.invalid/atom.xml"/>
@@ -83,7 +85,8 @@ import WartaCore
     }
 
     @Test func readsJSONFeedItems() throws {
-        let feed = try Self.parse("""
+        let feed = try Self.parse(
+            """
             {"version": "https://jsonfeed.org/version/1.1", "title": "Trade",
              "items": [
                {"id": "1", "url": "/pages/trade.html", "title": "Rice deal", "date_published": "2026-11-20T11:00:00+07:00"},
@@ -148,7 +151,9 @@ import WartaCore
     }
 
     @Test func tellsFeedsFromPages() {
-        func looks(_ text: String, _ type: String?) -> Bool { FeedParser.looksLikeFeed(Array(text.utf8), contentType: type) }
+        func looks(_ text: String, _ type: String?) -> Bool {
+            FeedParser.looksLikeFeed(Array(text.utf8), contentType: type)
+        }
         #expect(looks("<?xml version=\"1.0\"?><rss version=\"2.0\">", "text/xml"))
         #expect(looks("<feed xmlns=\"http://www.w3.org/2005/Atom\">", nil))
         #expect(looks("{\"version\": \"https://jsonfeed.org/version/1\"}", "application/json"))
