@@ -53,6 +53,7 @@ public final class LoopbackServer: @unchecked Sendable {
     private var routes: [String: Route] = [:]
     private var hits: [String: Int] = [:]
     private var log: [Request] = []
+    private var hungUp: [String: [Duration]] = [:]
     private var channel: (any Channel)?
     /// Last-Modified of every fixed body: a fixed date, so that If-Modified-Since can match.
     public static let lastModified = "Mon, 30 Nov 2026 08:00:00 GMT"
@@ -151,6 +152,13 @@ public final class LoopbackServer: @unchecked Sendable {
         return (200, validators + [("Content-Type", type)], body, delay)
     }
 
+    /// How long after their request clients hung up on delayed answers, per path.
+    public func hangUps(_ path: String) -> [Duration] { lock.withLock { hungUp[path] ?? [] } }
+
+    func recordHangUp(path: String, after: Duration) {
+        lock.withLock { hungUp[path, default: []].append(after) }
+    }
+
     func record(_ request: Request) {
         lock.withLock { log.append(request) }
     }
@@ -161,6 +169,16 @@ public final class LoopbackServer: @unchecked Sendable {
 
         let server: LoopbackServer
         private var head: HTTPRequestHead?
+        /// The request waiting for its (delayed) answer, and when it came.
+        private var pending: (path: String, at: ContinuousClock.Instant)?
+
+        func channelInactive(context: ChannelHandlerContext) {
+            if let pending {
+                server.recordHangUp(path: pending.path, after: ContinuousClock.now - pending.at)
+            }
+            pending = nil
+            context.fireChannelInactive()
+        }
 
         init(server: LoopbackServer) {
             self.server = server
@@ -190,8 +208,10 @@ public final class LoopbackServer: @unchecked Sendable {
                         context.write(wrapOutboundOut(.body(.byteBuffer(ByteBuffer(bytes: body)))), promise: nil)
                     }
                     context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+                    self.pending = nil
                 }
                 if delay > 0 {
+                    pending = (path, .now)
                     context.eventLoop.scheduleTask(in: .milliseconds(Int64(delay * 1000))) { respond() }
                 } else {
                     respond()

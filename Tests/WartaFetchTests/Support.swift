@@ -27,7 +27,7 @@ func startServer() async throws -> LoopbackServer {
 
 /// Short timeouts and delays, so that failing routes fail fast.
 func testConfiguration(
-    timeout: Duration = .milliseconds(500), delay: Duration = .zero, retries: Int = 1
+    timeout: Duration = .seconds(2), delay: Duration = .zero, retries: Int = 1
 ) -> FetchConfiguration {
     FetchConfiguration(
         userAgent: "Warta-Test/1.0 (+https://example.invalid/warta)", timeout: timeout, connectTimeout: .seconds(2),
