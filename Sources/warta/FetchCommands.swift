@@ -164,12 +164,13 @@ func parseInterval(_ text: String) throws -> Duration {
     return .milliseconds(Int64(total * 1000))
 }
 
-/// The crawler's events on the terminal: errors on stderr, one status line (feed i/n, pages stored) that
+/// The crawler's events on the terminal: errors on stderr, one status line (feed i/n, documents stored) that
 /// only a terminal sees.
 final class StatusLine: @unchecked Sendable {
     private let label: String
     private let lock = NSLock()
     private var stored = 0
+    private var current = ""
     private var drawn = false
 
     init(label: String) {
@@ -181,13 +182,14 @@ final class StatusLine: @unchecked Sendable {
         defer { lock.unlock() }
         switch event {
         case .feedStarted(let url, let index, let count):
-            draw("\(label) \(index + 1)/\(count) \(url)")
+            current = "\(index + 1)/\(count) \(url)"
+            draw("\(label) \(current), \(stored) stored")
         case .feedFailed(_, let message), .itemFailed(_, let message, _):
             erase()
             Terminal.error("warta: \(message)")
         case .stored:
             stored += 1
-            draw("\(label) \(stored) pages stored")
+            draw("\(label) \(current), \(stored) stored")
         case .feedUnchanged, .feedRead, .alreadyFetched:
             break
         }

@@ -79,7 +79,8 @@ import Testing
         try await server.stop()
     }
 
-    @Test func watchStopsCleanlyOnSIGTERM() async throws {
+    @Test(arguments: [SIGTERM, SIGINT])
+    func watchStopsCleanlyOnASignal(_ signal: Int32) async throws {
         let server = try await Self.server()
         let cli = try CLI()
         let process = Process()
@@ -101,7 +102,7 @@ import Testing
         #expect(String(decoding: seen, as: UTF8.self).contains("3 added"))
         let clock = ContinuousClock()
         let signalled = clock.now
-        kill(process.processIdentifier, SIGTERM)
+        kill(process.processIdentifier, signal)
         process.waitUntilExit()
         let stopTime = clock.now - signalled
         #expect(process.terminationReason == .exit)
