@@ -14,10 +14,15 @@ let package = Package(
         .executable(name: "warta", targets: ["warta"]),
         .library(name: "WartaCore", targets: ["WartaCore"]),
         .library(name: "WartaSQLite", targets: ["WartaSQLite"]),
+        .library(name: "WartaFetch", targets: ["WartaFetch"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -33,10 +38,25 @@ let package = Package(
             dependencies: ["WartaCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "WartaFetch",
+            dependencies: [
+                "WartaCore",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "warta",
             dependencies: [
-                "WartaCore", "WartaSQLite",
+                "WartaCore", "WartaSQLite", "WartaFetch",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "UnixSignals", package: "swift-service-lifecycle"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Examples")],
@@ -55,7 +75,28 @@ let package = Package(
         ),
         .testTarget(
             name: "WartaCLITests",
-            dependencies: ["WartaCore", "warta"],
+            dependencies: ["WartaCore", "warta", "LoopbackServer"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "WartaFetchTests",
+            dependencies: [
+                "WartaCore", "WartaSQLite", "WartaFetch", "LoopbackServer",
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        // A small HTTP/1.1 server on 127.0.0.1 serving feed and page fixtures, for the tests only.
+        .target(
+            name: "LoopbackServer",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
+            ],
+            path: "Tests/LoopbackServer",
+            resources: [.copy("Fixtures")],
             swiftSettings: swiftSettings
         ),
     ]

@@ -94,6 +94,7 @@ public final class SQLiteStore: EventStore {
                 t.column("merged", .text).notNull()  // EventMerger.Merged as JSON
             }
         }
+        Self.registerFeedMigration(&migrator)
         return migrator
     }
 
