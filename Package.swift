@@ -14,10 +14,13 @@ let package = Package(
         .executable(name: "warta", targets: ["warta"]),
         .library(name: "WartaCore", targets: ["WartaCore"]),
         .library(name: "WartaSQLite", targets: ["WartaSQLite"]),
+        .library(name: "WartaPostgres", targets: ["WartaPostgres"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -33,10 +36,18 @@ let package = Package(
             dependencies: ["WartaCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "WartaPostgres",
+            dependencies: [
+                "WartaCore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "warta",
             dependencies: [
-                "WartaCore", "WartaSQLite",
+                "WartaCore", "WartaSQLite", "WartaPostgres",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Examples")],
@@ -50,12 +61,12 @@ let package = Package(
         ),
         .testTarget(
             name: "WartaSQLiteTests",
-            dependencies: ["WartaCore", "WartaSQLite"],
+            dependencies: ["WartaCore", "WartaSQLite", "WartaPostgres"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "WartaCLITests",
-            dependencies: ["WartaCore", "warta"],
+            dependencies: ["WartaCore", "WartaPostgres", "warta"],
             swiftSettings: swiftSettings
         ),
     ]
