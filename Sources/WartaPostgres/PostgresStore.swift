@@ -132,10 +132,14 @@ public final class PostgresStore: EventStore {
                     FROM document d, q WHERE d.search @@ q.query
                     ORDER BY score DESC, id LIMIT \(limit))
                 SELECT hit.id, d.title,
-                       ts_headline('simple', d.text, q.query,
-                           'StartSel=[, StopSel=], MaxWords=16, MinWords=6, ShortWord=1, MaxFragments=1, FragmentDelimiter=…'),
+                       CASE WHEN starts_with(d.text, h.plain) THEN '' ELSE '…' END || h.headline
+                           || CASE WHEN right(d.text, length(h.plain)) = h.plain THEN '' ELSE '…' END,
                        hit.score::float8
-                FROM hit JOIN document d ON d.hash = hit.hash, q
+                FROM hit JOIN document d ON d.hash = hit.hash CROSS JOIN q
+                CROSS JOIN LATERAL (
+                    SELECT headline, translate(headline, '[]', '') AS plain
+                    FROM ts_headline('simple', d.text, q.query,
+                        'StartSel=[, StopSel=], MaxWords=16, MinWords=6, ShortWord=1, MaxFragments=1') AS headline) h
                 ORDER BY hit.score DESC, hit.id
                 """, logger: logger
             ).collect().map { try $0.decode((String, String?, String, Double).self) }

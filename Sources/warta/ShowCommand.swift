@@ -31,7 +31,7 @@ struct ShowCommand: AsyncParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
             Terminal.print(String(decoding: try encoder.encode(document), as: UTF8.self))
         } else {
-            FileHandle.standardOutput.write(Data(ExtractCommand.render(document, explain: explain).utf8))
+            Terminal.write(ExtractCommand.render(document, explain: explain))
         }
     }
 }

@@ -66,6 +66,10 @@ struct StoreContract {
             #expect(hits.map(\.id) == ["a.txt"])
             #expect(hits.first?.title == "Menteri Pertahanan Bertemu")
             #expect(hits.first?.snippet.lowercased().contains("[pertahanan]") == true)
+            // A piece of the body: the words around the match, "…" where the body goes on.
+            let snippet = try #require(hits.first?.snippet)
+            #expect(snippet.hasSuffix("…") && !snippet.hasPrefix("…"))
+            #expect(snippet.filter { $0 != "[" && $0 != "]" && $0 != "…" }.split(separator: " ").count < 20)
             #expect((hits.first?.score ?? 0) > 0)
             // Both mention "suku"; the one with it in the title ranks first.
             let suku = try await store.search("suku", limit: 10)
