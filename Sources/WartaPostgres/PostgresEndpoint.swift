@@ -1,4 +1,4 @@
-public import PostgresNIO
+internal import PostgresNIO
 internal import Foundation
 
 /// Where a PostgreSQL database is, read from a `postgres://` URL in libpq's form.
@@ -48,7 +48,9 @@ public struct PostgresEndpoint: Sendable, Hashable, CustomStringConvertible {
             throw PostgresStoreError(code: "url", message: "bad port \(portText) in \(Self.redacted(text))")
         }
         self.port = port
-        let host = query["host"] ?? url.percentEncodedHost.flatMap { $0.removingPercentEncoding }.flatMap { $0.isEmpty ? nil : $0 }
+        let host =
+            query["host"]
+            ?? url.percentEncodedHost.flatMap { $0.removingPercentEncoding }.flatMap { $0.isEmpty ? nil : $0 }
         if let host, host.hasPrefix("/") {
             // libpq's convention: a host starting with `/` is the directory of the socket.
             socketPath = (host as NSString).appendingPathComponent(".s.PGSQL.\(port)")
@@ -110,7 +112,8 @@ public struct PostgresEndpoint: Sendable, Hashable, CustomStringConvertible {
     func clientConfiguration() throws -> PostgresClient.Configuration {
         var configuration: PostgresClient.Configuration
         if let socketPath {
-            configuration = .init(unixSocketPath: socketPath, username: username, password: password, database: database)
+            configuration = .init(
+                unixSocketPath: socketPath, username: username, password: password, database: database)
         } else {
             configuration = .init(
                 host: host ?? "localhost", port: port, username: username, password: password, database: database,
@@ -131,7 +134,8 @@ public struct PostgresEndpoint: Sendable, Hashable, CustomStringConvertible {
         case .prefer: tls = .prefer(try .init(configuration: .makeClientConfiguration()))
         case .require: tls = .require(try .init(configuration: .makeClientConfiguration()))
         }
-        return .init(host: host ?? "localhost", port: port, username: username, password: password, database: database, tls: tls)
+        return .init(
+            host: host ?? "localhost", port: port, username: username, password: password, database: database, tls: tls)
     }
 
     private func clientTLS() throws -> PostgresClient.Configuration.TLS {

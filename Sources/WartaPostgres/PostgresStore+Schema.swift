@@ -108,14 +108,13 @@ extension PostgresStore {
                 CREATE TABLE IF NOT EXISTS warta_migration (
                     id integer PRIMARY KEY, name text NOT NULL, applied_at timestamptz NOT NULL DEFAULT now())
                 """, logger: logger)
-            var applied = Set<Int>()
-            for try await id in try await connection.query("SELECT id FROM warta_migration", logger: logger).decode(Int.self) {
-                applied.insert(id)
-            }
+            let rows = try await connection.query("SELECT id FROM warta_migration", logger: logger).collect()
+            let applied = Set(try rows.map { try $0.decode(Int.self) })
             for migration in migrations where !applied.contains(migration.id) {
                 for statement in migration.statements { try await connection.query(statement, logger: logger) }
                 try await connection.query(
-                    "INSERT INTO warta_migration (id, name) VALUES (\(migration.id), \(migration.name))", logger: logger)
+                    "INSERT INTO warta_migration (id, name) VALUES (\(migration.id), \(migration.name))", logger: logger
+                )
             }
             try await connection.query("COMMIT", logger: logger)
         } catch {
@@ -139,7 +138,9 @@ extension PostgresStore {
     }
 
     private static func identifier(_ name: String) throws -> String {
-        let allowed = name.unicodeScalars.allSatisfy { ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_" }
+        let allowed = name.unicodeScalars.allSatisfy {
+            ("a"..."z").contains($0) || ("0"..."9").contains($0) || $0 == "_"
+        }
         guard allowed, !name.isEmpty, name.count <= 63, !(name.first?.isNumber ?? true) else {
             throw PostgresStoreError(code: "client", message: "not a plain database name: \(name)")
         }

@@ -175,8 +175,10 @@ public final class PostgresStore: EventStore {
     /// The raw input a document's sources were read from, oldest first.
     public func rawInputs(of hash: String) async throws -> [String] {
         try await run { connection, logger in
-            try await connection.query("SELECT raw FROM source WHERE document_hash = \(hash) ORDER BY seq", logger: logger)
-                .collect().map { try $0.decode(String.self) }
+            try await connection.query(
+                "SELECT raw FROM source WHERE document_hash = \(hash) ORDER BY seq", logger: logger
+            )
+            .collect().map { try $0.decode(String.self) }
         }
     }
 
@@ -241,12 +243,15 @@ public final class PostgresStore: EventStore {
         }
         return rows.map { row in
             EntitySummary(
-                key: row.0, name: row.1, type: row.2, link: row.3, country: row.4, aliases: row.5.filter { $0 != row.1 },
+                key: row.0, name: row.1, type: row.2, link: row.3, country: row.4,
+                aliases: row.5.filter { $0 != row.1 },
                 mentions: row.6, documents: row.7)
         }
     }
 
-    private static func readInputs(_ connection: PostgresConnection, logger: Logger) async throws -> [EventMerger.Input] {
+    private static func readInputs(
+        _ connection: PostgresConnection, logger: Logger
+    ) async throws -> [EventMerger.Input] {
         let rows = try await connection.query("SELECT input FROM event_input ORDER BY seq", logger: logger)
             .collect().map { try $0.decode(String.self) }
         let decoder = JSONDecoder()

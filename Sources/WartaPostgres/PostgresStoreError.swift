@@ -1,4 +1,4 @@
-public import PostgresNIO
+internal import PostgresNIO
 internal import Foundation
 
 /// An error of the PostgreSQL store, readable on a terminal: what failed, where, and the server's own words.

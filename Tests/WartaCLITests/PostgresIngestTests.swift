@@ -17,7 +17,8 @@ enum TestPostgres {
 
     /// A new empty database on the server, as a `--db` URL, and the name to drop it by.
     static func makeDatabase() async throws -> (url: String, name: String, server: PostgresEndpoint) {
-        let server = try PostgresEndpoint(url: try #require(url, "set WARTA_TEST_POSTGRES_URL (see scripts/with-postgres)"))
+        let server = try PostgresEndpoint(
+            url: try #require(url, "set WARTA_TEST_POSTGRES_URL (see scripts/with-postgres)"))
         let name = "warta_cli_" + UUID().uuidString.replacingOccurrences(of: "-", with: "").prefix(16).lowercased()
         try await PostgresStore.createDatabase(name, on: server)
         return (server.with(database: name).url, name, server)
@@ -34,10 +35,12 @@ struct PostgresIngestTests {
         var everything = [EventCommandTests.examples] + (seeds.map { [$0] } ?? [])
         // News from the shared corpus, cut into overlapping JSON Lines files.
         var chunks = [[String]]()
-        if let corpus = Shared.path("data/corpus/clickid-2019.jsonl"), let handle = FileHandle(forReadingAtPath: corpus) {
+        if let corpus = Shared.path("data/corpus/clickid-2019.jsonl"), let handle = FileHandle(forReadingAtPath: corpus)
+        {
             let head = try handle.read(upToCount: 1_000_000) ?? Data()
             try handle.close()
-            let lines = String(decoding: head, as: UTF8.self).split(separator: "\n").prefix(Self.corpusSize).map(String.init)
+            let lines = String(decoding: head, as: UTF8.self).split(separator: "\n").prefix(Self.corpusSize).map(
+                String.init)
             let n = lines.count
             chunks = [Array(lines[0..<n / 2]), Array(lines[n / 4..<3 * n / 4]), Array(lines.reversed()), lines]
             for (index, chunk) in chunks.enumerated() {
@@ -46,7 +49,8 @@ struct PostgresIngestTests {
             everything.append(cli.path("chunk3.jsonl"))
         }
         let seedList = seeds.map { [$0] } ?? []
-        let corpus = chunks.isEmpty ? [[String]](repeating: [], count: 4) : (0..<4).map { [cli.path("chunk\($0).jsonl")] }
+        let corpus =
+            chunks.isEmpty ? [[String]](repeating: [], count: 4) : (0..<4).map { [cli.path("chunk\($0).jsonl")] }
         let inputs: [[String]] = [
             corpus[0] + seedList,
             corpus[1] + [EventCommandTests.examples],
@@ -95,13 +99,17 @@ struct PostgresIngestTests {
         let statsRun = try cli.run("stats", "--format", "json", "--db", db)
         #expect(statsRun.status == 0, "\(statsRun.stderr)")
         let stats = try #require(try JSONSerialization.jsonObject(with: Data(statsRun.stdout.utf8)) as? [String: Any])
-        let events = try CLI.jsonLines(try cli.run("events", "--modality", "all", "--format", "jsonl", "--db", db).stdout)
-            .map { event in
-                let sources = (event["sources"] as? [String] ?? []).sorted().joined(separator: ",")
-                return "\(event["id"] ?? "") \(event["type"] ?? "") [\(sources)] \(event["mentions"] ?? "")"
-            }
-        let entities = try CLI.jsonLines(try cli.run("entities", "--limit", "1000000", "--format", "jsonl", "--db", db).stdout)
-            .map { "\($0["key"] ?? "") \($0["mentions"] ?? "") \($0["documents"] ?? "")" }
+        let events = try CLI.jsonLines(
+            try cli.run("events", "--modality", "all", "--format", "jsonl", "--db", db).stdout
+        )
+        .map { event in
+            let sources = (event["sources"] as? [String] ?? []).sorted().joined(separator: ",")
+            return "\(event["id"] ?? "") \(event["type"] ?? "") [\(sources)] \(event["mentions"] ?? "")"
+        }
+        let entities = try CLI.jsonLines(
+            try cli.run("entities", "--limit", "1000000", "--format", "jsonl", "--db", db).stdout
+        )
+        .map { "\($0["key"] ?? "") \($0["mentions"] ?? "") \($0["documents"] ?? "")" }
         return (stats, events.sorted(), entities.sorted())
     }
 }

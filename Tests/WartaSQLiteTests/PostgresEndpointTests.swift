@@ -26,7 +26,9 @@ import WartaPostgres
         #expect(endpoint.database == "warta")
         let other = endpoint.with(database: "other")
         #expect(try PostgresEndpoint(url: other.url) == other)
-        #expect(try PostgresEndpoint(url: "postgres:///x?host=/run/pg&port=5433&user=me").socketPath == "/run/pg/.s.PGSQL.5433")
+        #expect(
+            try PostgresEndpoint(url: "postgres:///x?host=/run/pg&port=5433&user=me").socketPath
+                == "/run/pg/.s.PGSQL.5433")
     }
 
     @Test func defaults() throws {
@@ -36,7 +38,9 @@ import WartaPostgres
         #expect(endpoint.tls == .prefer)
     }
 
-    @Test(arguments: ["warta.sqlite", "postgres://h:99999/x", "postgres://h/x?sslmode=bogus", "postgres://h/x?colour=red"])
+    @Test(arguments: [
+        "warta.sqlite", "postgres://h:99999/x", "postgres://h/x?sslmode=bogus", "postgres://h/x?colour=red",
+    ])
     func badURLs(url: String) {
         #expect(throws: PostgresStoreError.self) { try PostgresEndpoint(url: url) }
     }

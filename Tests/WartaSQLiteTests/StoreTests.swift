@@ -32,7 +32,8 @@ struct StoreContract {
             let first = try Self.makeDocument(id: "feed-a/1", title: "Menteri Pertahanan Bertemu", text: Self.body)
             // Other boilerplate, other spacing and case: the same article.
             let raw = RawDocument(
-                id: "feed-b/9", format: .text, body: "MENTERI PERTAHANAN BERTEMU\nBagikan artikel ini\n\(Self.body)  \n12 Komentar")
+                id: "feed-b/9", format: .text,
+                body: "MENTERI PERTAHANAN BERTEMU\nBagikan artikel ini\n\(Self.body)  \n12 Komentar")
             let second = try DocumentAnalyzer().analyze(raw)
             #expect(first.hash == second.hash)
             #expect(try await store.add(first, raw: "a") == .added)
@@ -60,8 +61,10 @@ struct StoreContract {
 
     func searchRanksAndHighlights() async throws {
         try await backend.withStore { store in
-            _ = try await store.add(try Self.makeDocument(id: "a.txt", title: "Menteri Pertahanan Bertemu", text: Self.body), raw: "")
-            _ = try await store.add(try Self.makeDocument(id: "b.txt", title: "Suku Bunga Tetap", text: Self.other), raw: "")
+            _ = try await store.add(
+                try Self.makeDocument(id: "a.txt", title: "Menteri Pertahanan Bertemu", text: Self.body), raw: "")
+            _ = try await store.add(
+                try Self.makeDocument(id: "b.txt", title: "Suku Bunga Tetap", text: Self.other), raw: "")
             let hits = try await store.search("pertahanan", limit: 10)
             #expect(hits.map(\.id) == ["a.txt"])
             #expect(hits.first?.title == "Menteri Pertahanan Bertemu")
@@ -84,11 +87,14 @@ struct StoreContract {
         }
     }
 
-    static let malformedQueries = ["\"unbalanced", "AND OR NOT", "(((", "*", "", "  ", "a & b | !c", "x:* <-> 'y'", "\\"]
+    static let malformedQueries = [
+        "\"unbalanced", "AND OR NOT", "(((", "*", "", "  ", "a & b | !c", "x:* <-> 'y'", "\\",
+    ]
 
     func malformedQueriesNeverThrow(query: String) async throws {
         try await backend.withStore { store in
-            _ = try await store.add(try Self.makeDocument(id: "a.txt", title: "Menteri Pertahanan Bertemu", text: Self.body), raw: "")
+            _ = try await store.add(
+                try Self.makeDocument(id: "a.txt", title: "Menteri Pertahanan Bertemu", text: Self.body), raw: "")
             _ = try await store.search(query, limit: 10)
         }
     }
@@ -96,7 +102,8 @@ struct StoreContract {
     func reopeningKeepsEverything() async throws {
         try await backend.withLocation { location in
             let store = try await backend.open(location)
-            _ = try await store.add(try Self.makeDocument(id: "a.txt", title: "Menteri Pertahanan Bertemu", text: Self.body), raw: "")
+            _ = try await store.add(
+                try Self.makeDocument(id: "a.txt", title: "Menteri Pertahanan Bertemu", text: Self.body), raw: "")
             await store.close()
             let again = try await backend.open(location)
             #expect(try await again.stats().documents == 1)
@@ -141,7 +148,8 @@ struct StoreContract {
             let expected = EventMerger().merge(documents.flatMap { EventMerger.inputs(of: $0) })
             #expect(Set(events.map(\.id)) == Set(expected.map(\.id)))
             #expect(events.map { $0.date ?? "" } == events.map { $0.date ?? "" }.sorted())
-            #expect(try await store.eventInputs().count == documents.reduce(0) { $0 + EventMerger.inputs(of: $1).count })
+            #expect(
+                try await store.eventInputs().count == documents.reduce(0) { $0 + EventMerger.inputs(of: $1).count })
             // Rebuilding again changes nothing.
             try await store.rebuildEvents()
             #expect(try await store.events() == events)
@@ -176,8 +184,10 @@ struct StoreContract {
                         // Each writer takes every document k with k % 4 == index or index + 1, in order: every
                         // document comes from two writers at about the same time, and new ones arrive to the end.
                         // Documents with the most event mentions come last, so that late adds still change the events.
-                        let batch = documents.sorted { EventMerger.inputs(of: $0).count < EventMerger.inputs(of: $1).count }
-                            .enumerated().filter { [index, (index + 1) % 4].contains($0.offset % 4) }.map(\.element)
+                        let batch = documents.sorted {
+                            EventMerger.inputs(of: $0).count < EventMerger.inputs(of: $1).count
+                        }
+                        .enumerated().filter { [index, (index + 1) % 4].contains($0.offset % 4) }.map(\.element)
                         group.addTask {
                             // Rebuilding after every document (as a feed watcher would) makes rebuilds overlap
                             // with each other and with adds: a rebuild that wrote events merged from a stale
@@ -247,7 +257,9 @@ enum Corpus {
     @Test func documentComesBackWhole() async throws { try await contract.documentComesBackWhole() }
     @Test func searchRanksAndHighlights() async throws { try await contract.searchRanksAndHighlights() }
     @Test(arguments: StoreContract.malformedQueries)
-    func malformedQueriesNeverThrow(query: String) async throws { try await contract.malformedQueriesNeverThrow(query: query) }
+    func malformedQueriesNeverThrow(query: String) async throws {
+        try await contract.malformedQueriesNeverThrow(query: query)
+    }
     @Test func reopeningKeepsEverything() async throws { try await contract.reopeningKeepsEverything() }
     @Test func pipelineGoesOnPastBadInput() async throws { try await contract.pipelineGoesOnPastBadInput() }
     @Test func eventsAndEntitiesOfTheExamples() async throws { try await contract.eventsAndEntitiesOfTheExamples() }
@@ -265,7 +277,9 @@ struct PostgresStoreTests {
     @Test func documentComesBackWhole() async throws { try await contract.documentComesBackWhole() }
     @Test func searchRanksAndHighlights() async throws { try await contract.searchRanksAndHighlights() }
     @Test(arguments: StoreContract.malformedQueries)
-    func malformedQueriesNeverThrow(query: String) async throws { try await contract.malformedQueriesNeverThrow(query: query) }
+    func malformedQueriesNeverThrow(query: String) async throws {
+        try await contract.malformedQueriesNeverThrow(query: query)
+    }
     @Test func reopeningKeepsEverything() async throws { try await contract.reopeningKeepsEverything() }
     @Test func pipelineGoesOnPastBadInput() async throws { try await contract.pipelineGoesOnPastBadInput() }
     @Test func eventsAndEntitiesOfTheExamples() async throws { try await contract.eventsAndEntitiesOfTheExamples() }
