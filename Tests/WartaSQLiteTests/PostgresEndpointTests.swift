@@ -58,6 +58,8 @@ import WartaPostgres
         }
         #expect(error?.code == "connect")
         #expect(error?.description.contains("127.0.0.1:1/news") == true)
-        #expect(Date().timeIntervalSince(started) < 10)
+        // At once on an idle machine; well under the connection pool's one-minute retry even while the rest of the
+        // suite keeps every core busy.
+        #expect(Date().timeIntervalSince(started) < 45)
     }
 }
