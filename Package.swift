@@ -15,12 +15,14 @@ let package = Package(
         .library(name: "WartaCore", targets: ["WartaCore"]),
         .library(name: "WartaSQLite", targets: ["WartaSQLite"]),
         .library(name: "WartaFetch", targets: ["WartaFetch"]),
+        .library(name: "WartaPostgres", targets: ["WartaPostgres"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
     ],
@@ -39,6 +41,14 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "WartaPostgres",
+            dependencies: [
+                "WartaCore", .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "WartaFetch",
             dependencies: [
                 "WartaCore",
@@ -53,7 +63,7 @@ let package = Package(
         .executableTarget(
             name: "warta",
             dependencies: [
-                "WartaCore", "WartaSQLite", "WartaFetch",
+                "WartaCore", "WartaSQLite", "WartaFetch", "WartaPostgres",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -70,12 +80,12 @@ let package = Package(
         ),
         .testTarget(
             name: "WartaSQLiteTests",
-            dependencies: ["WartaCore", "WartaSQLite"],
+            dependencies: ["WartaCore", "WartaSQLite", "WartaPostgres"],
             swiftSettings: swiftSettings
         ),
         .testTarget(
             name: "WartaCLITests",
-            dependencies: ["WartaCore", "warta", "LoopbackServer"],
+            dependencies: ["WartaCore", "WartaPostgres", "warta", "LoopbackServer"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -236,13 +236,29 @@ public final class SQLiteStore: EventStore {
 
     public func replaceEvents(_ events: [EventMerger.Merged]) async throws {
         let encoded = try events.map { ($0, String(decoding: try encoder.encode($0), as: UTF8.self)) }
+        try await writer.write { db in try Self.writeEvents(encoded, db: db) }
+    }
+
+    /// Reads the mentions, merges them and replaces the events in one write transaction, so that two
+    /// processes rebuilding at once cannot lose each other's documents.
+    @discardableResult
+    public func rebuildEvents() async throws -> Int {
         try await writer.write { db in
-            try db.execute(sql: "DELETE FROM event")
-            for (event, json) in encoded {
-                try db.execute(
-                    sql: "INSERT INTO event (id, type, date, modality, merged) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-                    arguments: [event.id, event.type, event.date, event.modality, json])
+            let inputs = try String.fetchAll(db, sql: "SELECT input FROM event_input ORDER BY rowid").map {
+                try JSONDecoder().decode(EventMerger.Input.self, from: Data($0.utf8))
             }
+            let merged = EventMerger().merge(inputs)
+            try Self.writeEvents(try merged.map { ($0, String(decoding: try self.encoder.encode($0), as: UTF8.self)) }, db: db)
+            return merged.count
+        }
+    }
+
+    private static func writeEvents(_ encoded: [(EventMerger.Merged, String)], db: Database) throws {
+        try db.execute(sql: "DELETE FROM event")
+        for (event, json) in encoded {
+            try db.execute(
+                sql: "INSERT INTO event (id, type, date, modality, merged) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+                arguments: [event.id, event.type, event.date, event.modality, json])
         }
     }
 

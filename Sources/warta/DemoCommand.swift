@@ -1,21 +1,20 @@
 import ArgumentParser
 import Foundation
 import WartaCore
-import WartaSQLite
 
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
         abstract: "Ingest the bundled example articles into SQLite and show what Warta found.")
 
-    @Option(help: "The SQLite database file to fill.")
+    @Option(help: "The database to fill: a SQLite file or a postgres:// URL.")
     var db: String = "warta-demo.sqlite"
 
     func run() async throws {
         guard let examples = Bundle.module.url(forResource: "Examples", withExtension: nil) else {
             throw ValidationError("the bundled examples are missing from this build")
         }
-        let store = try SQLiteStore(path: db)
+        let store = try await openStore(db)
         let summary = try await ingest([examples.path], into: store, pipeline: IngestPipeline())
         Terminal.print(summary.line + " into \(db)\n")
         try await store.rebuildEvents()

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import WartaCore
-import WartaSQLite
 
 /// Options shared by the commands that list events.
 struct EventFilterOptions: ParsableArguments {
@@ -36,11 +35,11 @@ struct EventsCommand: AsyncParsableCommand {
     @Option(help: "table, jsonl or csv.")
     var format: EventFormat = .table
 
-    @Option(help: "The SQLite database file.")
+    @Option(help: "The database: a SQLite file or a postgres:// URL.")
     var db: String = "warta.sqlite"
 
     func run() async throws {
-        let store = try openExisting(db)
+        let store = try await openExisting(db)
         let events = try await store.events().filter(filter.query.matches)
         switch format {
         case .jsonl:
@@ -111,11 +110,11 @@ struct TimelineCommand: AsyncParsableCommand {
 
     @OptionGroup var filter: EventFilterOptions
 
-    @Option(help: "The SQLite database file.")
+    @Option(help: "The database: a SQLite file or a postgres:// URL.")
     var db: String = "warta.sqlite"
 
     func run() async throws {
-        let store = try openExisting(db)
+        let store = try await openExisting(db)
         let events = try await store.events().filter(filter.query.matches)
         for event in events {
             let mode = event.mode.map { "/\($0)" } ?? ""
@@ -141,11 +140,11 @@ struct DyadCommand: AsyncParsableCommand {
     @Option(help: "asserted (default), planned, denied, claimed, hypothetical or all.")
     var modality: String = "asserted"
 
-    @Option(help: "The SQLite database file.")
+    @Option(help: "The database: a SQLite file or a postgres:// URL.")
     var db: String = "warta.sqlite"
 
     func run() async throws {
-        let store = try openExisting(db)
+        let store = try await openExisting(db)
         let query = EventQuery(modality: modality)
         let events = try await store.events().filter {
             query.matches($0) && EventQuery.involves($0, a) && EventQuery.involves($0, b)
@@ -173,11 +172,11 @@ struct EntitiesCommand: AsyncParsableCommand {
     @Option(help: "At most this many.")
     var limit: Int = 50
 
-    @Option(help: "The SQLite database file.")
+    @Option(help: "The database: a SQLite file or a postgres:// URL.")
     var db: String = "warta.sqlite"
 
     func run() async throws {
-        let store = try openExisting(db)
+        let store = try await openExisting(db)
         let entities = try await store.entities(type: type?.uppercased()).prefix(limit)
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
@@ -201,11 +200,11 @@ struct ExportCommand: AsyncParsableCommand {
 
     @OptionGroup var filter: EventFilterOptions
 
-    @Option(help: "The SQLite database file.")
+    @Option(help: "The database: a SQLite file or a postgres:// URL.")
     var db: String = "warta.sqlite"
 
     func run() async throws {
-        let store = try openExisting(db)
+        let store = try await openExisting(db)
         let events = try await store.events().filter(filter.query.matches)
         let kb = KnowledgeBase.standard
         let encoder = JSONEncoder()

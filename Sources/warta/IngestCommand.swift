@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import WartaCore
-import WartaSQLite
 
 struct IngestCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -12,7 +11,7 @@ struct IngestCommand: AsyncParsableCommand {
     @Argument(help: "Files or directories to read.")
     var paths: [String]
 
-    @Option(help: "The SQLite database file.")
+    @Option(help: "The database: a SQLite file or a postgres:// URL.")
     var db: String = "warta.sqlite"
 
     @Option(help: "The largest document accepted, in bytes.")
@@ -31,7 +30,7 @@ struct IngestCommand: AsyncParsableCommand {
     var workers: Int?
 
     func run() async throws {
-        let store = try SQLiteStore(path: db)
+        let store = try await openStore(db)
         let pipeline = try makePipeline(maxSize: maxSize, boilerplate: boilerplate, knowledge: knowledge, triggers: triggers)
         let summary = try await ingest(paths, into: store, pipeline: pipeline, workers: workers)
         try await store.rebuildEvents()

@@ -1,7 +1,6 @@
 import ArgumentParser
 import Foundation
 import WartaCore
-import WartaSQLite
 
 struct SearchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,7 +9,7 @@ struct SearchCommand: AsyncParsableCommand {
     @Argument(help: "Words to find (all of them; a word also matches as a prefix).")
     var query: String
 
-    @Option(help: "The SQLite database file.")
+    @Option(help: "The database: a SQLite file or a postgres:// URL.")
     var db: String = "warta.sqlite"
 
     @Option(help: "table or jsonl.")
@@ -20,7 +19,7 @@ struct SearchCommand: AsyncParsableCommand {
     var limit: Int = 20
 
     func run() async throws {
-        let store = try openExisting(db)
+        let store = try await openExisting(db)
         let hits = try await store.search(query, limit: limit)
         switch format {
         case .jsonl, .json:
@@ -35,12 +34,4 @@ struct SearchCommand: AsyncParsableCommand {
             }
         }
     }
-}
-
-/// Opens a database that must exist already (reading commands never create one by mistake).
-func openExisting(_ path: String) throws -> SQLiteStore {
-    guard FileManager.default.fileExists(atPath: path) else {
-        throw ValidationError("no database at \(path): run `warta ingest PATH --db \(path)` first")
-    }
-    return try SQLiteStore(path: path)
 }

@@ -1,7 +1,7 @@
 import ArgumentParser
 import Foundation
 import WartaCore
-import WartaSQLite
+import WartaPostgres
 
 struct ShowCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -10,7 +10,7 @@ struct ShowCommand: AsyncParsableCommand {
     @Argument(help: "The document's id (file name or JSONL id) or its hash (8 characters or more).")
     var id: String
 
-    @Option(help: "The SQLite database file.")
+    @Option(help: "The database: a SQLite file or a postgres:// URL.")
     var db: String = "warta.sqlite"
 
     @Option(help: "text or json.")
@@ -20,9 +20,9 @@ struct ShowCommand: AsyncParsableCommand {
     var explain = false
 
     func run() async throws {
-        let store = try openExisting(db)
+        let store = try await openExisting(db)
         guard var document = try await store.document(id) else {
-            Terminal.error("warta: no document \(id) in \(db)")
+            Terminal.error("warta: no document \(id) in \(PostgresEndpoint.redacted(db))")
             throw ExitCode(1)
         }
         if !explain { document.removed = nil }
@@ -31,7 +31,7 @@ struct ShowCommand: AsyncParsableCommand {
             encoder.outputFormatting = [.prettyPrinted, .withoutEscapingSlashes]
             Terminal.print(String(decoding: try encoder.encode(document), as: UTF8.self))
         } else {
-            FileHandle.standardOutput.write(Data(ExtractCommand.render(document, explain: explain).utf8))
+            Terminal.write(ExtractCommand.render(document, explain: explain))
         }
     }
 }
@@ -40,7 +40,7 @@ struct StatsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stats", abstract: "Count the documents, sources, entities and events stored.")
 
-    @Option(help: "The SQLite database file.")
+    @Option(help: "The database: a SQLite file or a postgres:// URL.")
     var db: String = "warta.sqlite"
 
     @Option(help: "text or json.")

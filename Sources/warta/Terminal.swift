@@ -5,11 +5,25 @@ enum Terminal {
     static let isInteractive: Bool = isatty(STDERR_FILENO) == 1
 
     static func error(_ message: String) {
-        FileHandle.standardError.write(Data((message + "\n").utf8))
+        try? FileHandle.standardError.write(contentsOf: Data((message + "\n").utf8))
     }
 
+    /// A line to stdout. When the reader has gone (`warta events | head`), ends quietly as a broken pipe
+    /// does by default: SwiftNIO, which the PostgreSQL store loads, ignores SIGPIPE, and a write to a closed
+    /// pipe would otherwise trap.
     static func print(_ message: String) {
-        FileHandle.standardOutput.write(Data((message + "\n").utf8))
+        write(message + "\n")
+    }
+
+    /// Text to stdout as it is, ending quietly on a broken pipe as `print` does.
+    static func write(_ text: String) {
+        do {
+            try FileHandle.standardOutput.write(contentsOf: Data(text.utf8))
+        } catch {
+            signal(SIGPIPE, SIG_DFL)
+            raise(SIGPIPE)
+            exit(1)
+        }
     }
 }
 

@@ -78,12 +78,19 @@ public protocol EventStore: DocumentStore {
     func events() async throws -> [EventMerger.Merged]
     /// Canonical entities across all documents, most mentioned first.
     func entities(type: String?) async throws -> [EntitySummary]
+    /// Merges every stored event mention again and stores the result; returns how many events there are.
+    ///
+    /// A store shared by several processes does this in one transaction, serialised with the other
+    /// rebuilds, so that the last rebuild to finish has seen every committed document.
+    @discardableResult
+    func rebuildEvents() async throws -> Int
 }
 
 extension EventStore {
     /// Merges every stored event mention again and stores the result; returns how many events there are.
     ///
-    /// Merging is order-independent, so this gives the same events however the documents arrived.
+    /// Merging is order-independent, so this gives the same events however the documents arrived. This
+    /// default reads and writes in two steps: fine for one process at a time.
     @discardableResult
     public func rebuildEvents() async throws -> Int {
         let merged = EventMerger().merge(try await eventInputs())
