@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 import WartaCore
 
@@ -90,5 +91,43 @@ import WartaCore
         let document = try DocumentAnalyzer().analyze(RawDocument(id: "bridge.html", format: .html, body: html))
         #expect(document.title == "Bridge approved")
         #expect(document.text == Self.body.joined(separator: "\n"))
+    }
+
+    @Test func tableRowsAreLinesWithTheirCells() {
+        let html = """
+            <html><body><article><p>\(Self.body[0])</p>
+            <table><tr><th>Pos.</th><th>Driver</th><th>Points</th></tr>
+            <tr><td>1</td><td>Kyle Busch</td><td>5040</td></tr><tr><td>2</td><td>Martin Truex Jr.</td><td>5035</td></tr></table>
+            <p>\(Self.body[1])</p></article></body></html>
+            """
+        let lines = HTMLReader.read(html).lines
+        #expect(lines == [Self.body[0], "Pos. Driver Points", "1 Kyle Busch 5040", "2 Martin Truex Jr. 5035", Self.body[1]])
+    }
+
+    @Test func articleCutIntoChunksByAnAdKeepsEveryChunk() {
+        let chunk = #"<div class="grid body__container article__body">"#
+        let html = """
+            <html><body><div class="chunks">
+            <div class="grid grid--adrail">\(chunk)<p>\(Self.body[0])</p></div></div>
+            <div class="ad ad--in-content"><p>Advertisement</p></div>
+            <div class="grid grid--adrail">\(chunk)<p>\(Self.body[1])</p><p>\(Self.body[2])</p></div></div>
+            </div>
+            <div class="related"><div class="grid body__container article__body"><p><a href="/x">A related story, with a
+            long headline that is all one link, about bridges and roads and ferries.</a></p></div></div>
+            </body></html>
+            """
+        let lines = HTMLReader.read(html).lines
+        #expect(lines == Self.body)
+    }
+
+    @Test func shortLinesRepeatedInAPageAreKeptWholeParagraphsPrintedTwiceAreNot() throws {
+        let html = """
+            <html><head><title>Meal plan</title></head><body><article><h1>Meal plan</h1><p>\(Self.body[0])</p>
+            <h3>Breakfast</h3><p>Eat every 2–3 hours</p><h3>Lunch</h3><p>Eat every 2–3 hours</p>
+            <p>\(Self.body[1])</p><p>\(Self.body[1])</p><p>\(Self.body[2])</p></article></body></html>
+            """
+        let document = try DocumentAnalyzer().analyze(RawDocument(id: "meal.html", format: .html, body: html))
+        #expect(document.text.components(separatedBy: "Eat every 2–3 hours").count == 3)
+        #expect(document.text.components(separatedBy: Self.body[1]).count == 2)
     }
 }

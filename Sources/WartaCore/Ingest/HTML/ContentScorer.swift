@@ -211,7 +211,7 @@ struct ContentScorer {
         for j in nodes.indices where j != top && classKey[j] == key && xmlStrEqual(nodes[j].pointee.name, nodes[top].pointee.name) != 0 {
             // Under the same furniture-looking wrapper as the best container ("grid--adrail") counts as outside.
             let outside = !underFurniture[j] || underFurniture[top]
-            guard outside, prose[j] >= 100 || (underFurniture[j] && text[j] >= 200), linkDensity(j) < 0.3 else { continue }
+            guard outside, (underFurniture[j] ? text[j] : prose[j]) >= 80, linkDensity(j) < 0.3 else { continue }
             if chosen.contains(where: { isAncestor($0, of: j) || isAncestor(j, of: $0) }) { continue }
             if extra.contains(where: { isAncestor($0, of: j) || isAncestor(j, of: $0) }) { continue }
             extra.append(j)
