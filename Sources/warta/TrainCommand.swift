@@ -13,6 +13,7 @@ struct TrainCommand: ParsableCommand {
 /// `warta train stats --corpus ../shared/data/corpus/clickid-2019.jsonl --out stats.bin` then
 /// `warta train ner --data ../shared/data/ner/nergrit-train.tsv ../shared/data/ner/idner-news-train.tsv --stats stats.bin
 ///  --out Sources/WartaCore/Resources/Entities/ner-model.bin`
+/// with the defaults below (seed 1, 12 epochs, 4 runs averaged, margin 8, one name-swapped copy of each sentence).
 struct TrainNER: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "ner", abstract: "Train the named-entity tagger.")
 

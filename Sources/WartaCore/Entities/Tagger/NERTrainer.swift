@@ -166,8 +166,9 @@ public struct NERTrainer {
     }
 
     /// `sentences` followed by ``augmentation`` copies of those with names, the names swapped at random (seeded)
-    /// for names of the same type and source.
-    func augmented(_ sentences: [[(token: String, label: String)]], sources: [Int]?) -> [[(token: String, label: String)]] {
+    /// for names of the same type and source (`sources[i]` for sentence `i`; all one source if nil). The copies'
+    /// labels are BIO with `GPE` read as `LOC` and other types as `O`.
+    public func augmented(_ sentences: [[(token: String, label: String)]], sources: [Int]?) -> [[(token: String, label: String)]] {
         guard augmentation > 0 else { return sentences }
         typealias Mention = (start: Int, end: Int, type: String)
         let mentions: [[Mention]] = sentences.map { sentence in
