@@ -59,6 +59,43 @@ struct NERTrainerTests {
         #expect(tagger.tag(["Joko", "Widodo", "ke", "Medan"]) == ["B-PER", "I-PER", "O", "B-LOC"])
     }
 
+    @Test("swapped copies keep labels in step and take names only from their own source")
+    func augmentation() {
+        let sentences: [[(token: String, label: String)]] = [
+            [("Joko", "B-PER"), ("Widodo", "I-PER"), ("ke", "O"), ("Medan", "B-LOC")],
+            [("Ani", "B-PER"), ("tiba", "O"), ("di", "O"), ("Bandung", "B-GPE")],
+            [("Harga", "O"), ("naik", "O")],
+            [("Kim", "B-PER"), ("Jong", "I-PER"), ("Un", "I-PER"), ("ke", "O"), ("Pyongyang", "B-LOC")],
+        ]
+        let sources = [0, 0, 0, 1]
+        var trainer = NERTrainer(seed: 5, epochs: 1)
+        trainer.augmentation = 40
+        let result = trainer.augmented(sentences, sources: sources)
+        // The originals first, then 40 copies of each sentence with names (three of the four).
+        #expect(result.count == 4 + 40 * 3)
+        #expect(result[0].map(\.token) == ["Joko", "Widodo", "ke", "Medan"])
+        let copies = result[4...]
+        for copy in copies {
+            let tokens = copy.map(\.token)
+            let labels = copy.map(\.label)
+            #expect(labels.allSatisfy { $0 == "O" || $0.hasPrefix("B-") || $0.hasPrefix("I-") })
+            #expect(!labels.contains { $0.hasSuffix("GPE") })
+            // Source 0's names never reach source 1's sentence, nor the other way round.
+            let north: Set = ["Kim", "Jong", "Un", "Pyongyang"]
+            if tokens.contains(where: north.contains) {
+                #expect(tokens == ["Kim", "Jong", "Un", "ke", "Pyongyang"])
+            }
+            if let index = tokens.firstIndex(of: "Widodo") { #expect(labels[index] == "I-PER") }
+        }
+        // Names are swapped now and then: some copy of the first sentence has Ani in it.
+        #expect(copies.contains { $0.first?.token == "Ani" && $0.first?.label == "B-PER" && $0.count == 3 })
+        #expect(copies.contains { $0.first?.token == "Joko" })
+        // The same seed, the same copies.
+        #expect(trainer.augmented(sentences, sources: sources).map { $0.map(\.token) } == result.map { $0.map(\.token) })
+        trainer.augmentation = 0
+        #expect(trainer.augmented(sentences, sources: sources).count == 4)
+    }
+
     @Test("a file that is not a model is refused with a reason")
     func rejectsGarbage() throws {
         #expect(throws: NERError.self) { try NERModel(bytes: Array("hello".utf8), source: "x") }

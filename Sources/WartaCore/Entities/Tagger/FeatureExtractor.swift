@@ -1,10 +1,11 @@
 /// Turns a sentence into the features of each token, as 64-bit hashes (see ``FeatureHash``).
 ///
 /// Features: the word (as written, lower-cased, stripped of surrounding punctuation), its shape (`Xxxx`, `XX`,
-/// `dd`, `X.X.`), prefixes and suffixes of 1–4 letters, case, digit, hyphen and punctuation flags, the words and
-/// shapes two either side, word bigrams, lexicon classes of the words before and after (a title before a person,
-/// a preposition before a place, …), the token's place in a run of capitalised words, its capitalisation rate and
-/// clusters in unlabelled news text, and gazetteer matches (`B-`/`I-` of the longest match, per type).
+/// `dd`, `X.X.`), prefixes and suffixes of 1–4 letters, letter trigrams inside capitalised words, case, digit,
+/// hyphen and punctuation flags, the words and shapes two either side, word bigrams, lexicon classes of the words
+/// before and after (a title before a person, a preposition before a place, …), the token's place in a run of
+/// capitalised words, its capitalisation rate and clusters in unlabelled news text, and gazetteer matches
+/// (`B-`/`I-` of the longest match, per type).
 ///
 /// Gazetteer features are kept apart from the others so that training can leave them out now and then, and the
 /// model does not learn to trust the gazetteer blindly.
@@ -29,6 +30,7 @@ struct FeatureExtractor: Sendable {
         case word, wordShape, shapeTrigram, bigramLeft, bigramRight, wordBeforeShape, shapeWordAfter
         case classBefore, classBefore2, classSelf, classAfter, capRun, capitalisation, capitalisationAround, cluster
         case clusterAround, profile, clusterShape, clusterBigram, gazetteer, gazetteerCased, gazetteerLength, titleBeforeRun, runProfile, quoted, bracketed
+        case trigram
     }
 
     func features(of tokens: [String]) -> Sentence {
@@ -156,6 +158,12 @@ struct FeatureExtractor: Sendable {
                 for length in 1...4 where scalars.count > length {
                     add(.prefix, number: length, scalars: scalars[..<length])
                     add(.suffix, number: length, scalars: scalars[(scalars.count - length)...])
+                }
+                // Letter trigrams of names: unseen names still sound like people, places or firms.
+                if v.flags.contains(.capitalised), scalars.count > 4 {
+                    for start in 1..<(scalars.count - 3) {
+                        add(.trigram, number: 3, scalars: scalars[start..<(start + 3)])
+                    }
                 }
             }
             for flag in TokenView.Flags.all where v.flags.contains(flag) { add(.flag, number: Int(flag.rawValue)) }

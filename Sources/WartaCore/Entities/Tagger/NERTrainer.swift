@@ -33,6 +33,10 @@ public struct NERTrainer {
     /// The chance that a sentence is seen without its gazetteer features in an epoch, so that the model also
     /// learns the names the gazetteer does not hold.
     public var gazetteerDropout: Double = 0.5
+    /// How many altered copies of each sentence with names are added to the training data: each name in a copy
+    /// is, with even chance, swapped for another name of the same type from the same source. The model then
+    /// sees names in contexts they never had and learns to read the context, not only the name.
+    public var augmentation: Int = 0
     /// Averaged weights smaller than this (in absolute value) are dropped from the model.
     public var pruneBelow: Float = 0.02
     public var algorithm: Algorithm = .perceptron
@@ -61,7 +65,11 @@ public struct NERTrainer {
     /// `LOC`, and a stray `I-X` as `B-X`.
     ///
     /// - Complexity: O(epochs · n · (f + L²)) for n training tokens.
-    public func train(sentences: [[(token: String, label: String)]], gazetteer: Gazetteer?) -> NERModel {
+    /// With ``augmentation`` above 0, `sources` (one number per sentence, such as the file it came from) keeps
+    /// replaced names within their source, so that each data set's conventions stay its own.
+    public func train(
+        sentences: [[(token: String, label: String)]], gazetteer: Gazetteer?, sources: [Int]? = nil
+    ) -> NERModel {
         let labels = Self.labels
         let l = labels.count
         let labelIndex = Dictionary(uniqueKeysWithValues: labels.enumerated().map { ($1, $0) })
@@ -69,7 +77,7 @@ public struct NERTrainer {
 
         // Features of every sentence; those seen at least `minimumFeatureCount` times become rows, numbered in
         // order of first appearance.
-        let kept = sentences.filter { !$0.isEmpty }
+        let kept = augmented(sentences, sources: sources).filter { !$0.isEmpty }
         let extracted = kept.map { extractor.features(of: $0.map(\.token)) }
         var seen: [UInt64: Int32] = [:]
         if minimumFeatureCount > 1 {
@@ -155,6 +163,47 @@ public struct NERTrainer {
         } catch {
             preconditionFailure("a freshly encoded model cannot be read back: \(error)")
         }
+    }
+
+    /// `sentences` followed by ``augmentation`` copies of those with names, the names swapped at random (seeded)
+    /// for names of the same type and source (`sources[i]` for sentence `i`; all one source if nil). The copies'
+    /// labels are BIO with `GPE` read as `LOC` and other types as `O`.
+    public func augmented(_ sentences: [[(token: String, label: String)]], sources: [Int]?) -> [[(token: String, label: String)]] {
+        guard augmentation > 0 else { return sentences }
+        typealias Mention = (start: Int, end: Int, type: String)
+        let mentions: [[Mention]] = sentences.map { sentence in
+            let bio = BIO.repair(sentence.map { $0.label.hasSuffix("-GPE") ? String($0.label.dropLast(3)) + "LOC" : $0.label })
+            return BIO.spans(labels: bio).filter { Self.labels.contains("B-" + $0.type) }
+        }
+        // Names of each source and type, in order of appearance.
+        var pools: [Int: [String: [[String]]]] = [:]
+        for (index, sentence) in sentences.enumerated() {
+            let source = sources?[index] ?? 0
+            for m in mentions[index] {
+                pools[source, default: [:]][m.type, default: []].append(sentence[m.start..<m.end].map(\.token))
+            }
+        }
+        var random = SplitMix64(seed: seed ^ 0x5EED_A06E)
+        var result = sentences
+        for _ in 0..<augmentation {
+            for (index, sentence) in sentences.enumerated() where !mentions[index].isEmpty {
+                let pool = pools[sources?[index] ?? 0] ?? [:]
+                var copy: [(token: String, label: String)] = []
+                var next = 0
+                for m in mentions[index] {
+                    copy += sentence[next..<m.start].map { (token: $0.token, label: "O") }
+                    var tokens = sentence[m.start..<m.end].map(\.token)
+                    if random.nextUnit() < 0.5, let names = pool[m.type], !names.isEmpty {
+                        tokens = names[Int(random.next() % UInt64(names.count))]
+                    }
+                    for (k, token) in tokens.enumerated() { copy.append((token: token, label: (k == 0 ? "B-" : "I-") + m.type)) }
+                    next = m.end
+                }
+                copy += sentence[next...].map { (token: $0.token, label: "O") }
+                result.append(copy)
+            }
+        }
+        return result
     }
 
     // MARK: - Learning
