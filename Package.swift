@@ -14,10 +14,14 @@ let package = Package(
         .executable(name: "warta", targets: ["warta"]),
         .library(name: "WartaCore", targets: ["WartaCore"]),
         .library(name: "WartaSQLite", targets: ["WartaSQLite"]),
+        .library(name: "WartaServer", targets: ["WartaServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
     ],
     targets: [
         .systemLibrary(name: "CZlib", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
@@ -33,10 +37,19 @@ let package = Package(
             dependencies: ["WartaCore", .product(name: "GRDB", package: "GRDB.swift")],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "WartaServer",
+            dependencies: [
+                "WartaCore", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "warta",
             dependencies: [
-                "WartaCore", "WartaSQLite",
+                "WartaCore", "WartaSQLite", "WartaServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             resources: [.copy("Examples")],
@@ -51,6 +64,11 @@ let package = Package(
         .testTarget(
             name: "WartaSQLiteTests",
             dependencies: ["WartaCore", "WartaSQLite"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "WartaServerTests",
+            dependencies: ["WartaCore", "WartaSQLite", "WartaServer"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -11,6 +11,7 @@ struct Warta: AsyncParsableCommand {
             IngestCommand.self, ExtractCommand.self, SearchCommand.self, ShowCommand.self, StatsCommand.self,
             DemoCommand.self, EventsCommand.self, TimelineCommand.self, DyadCommand.self, EntitiesCommand.self,
             ExportCommand.self, DatesCommand.self, BenchCommand.self, TagCommand.self, TrainCommand.self,
+            ServeCommand.self,
         ]
     )
 }
