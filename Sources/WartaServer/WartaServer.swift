@@ -41,11 +41,14 @@ public struct WartaServer: Sendable {
     public let options: Options
     /// How posted documents are analysed.
     public let pipeline: IngestPipeline
+    /// The merged events in memory, read again every two seconds at most.
+    let events: EventCache
 
     public init(store: any EventStore, options: Options = Options(), pipeline: IngestPipeline = IngestPipeline()) {
         self.store = store
         self.options = options
         self.pipeline = pipeline
+        self.events = EventCache(store: store)
     }
 
     /// Every route of the API and the web UI.

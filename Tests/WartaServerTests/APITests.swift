@@ -181,6 +181,8 @@ import WartaSQLite
         defer { server.stop() }
         let body = Data(Self.article.utf8)
         let json = ["Content-Type": "application/json"]
+        // Read the (empty) events first, so that the server holds them in memory before the write.
+        #expect(try await server.request("/api/events").json()["items"] as? [Any] != nil)
         let none = try await server.request("/api/documents", method: "POST", headers: json, body: body)
         #expect(none.status == 401)
         #expect(try none.errorMessage().contains("Bearer"))
@@ -217,5 +219,21 @@ import WartaSQLite
         let reply = try await server.request("/api/documents", method: "POST", headers: ["Authorization": "Bearer anything"], body: Data(Self.article.utf8))
         #expect(reply.status == 401)
         #expect(try reply.errorMessage().contains("read-only"))
+    }
+}
+
+/// Events written to the store by another process show within two seconds.
+@Suite struct FreshnessTests {
+    @Test func eventsWrittenElsewhereShowSoon() async throws {
+        let server = try await TestServer.start(examples: false, token: nil)
+        defer { server.stop() }
+        #expect((try await server.request("/api/events").json()["items"] as? [Any])?.isEmpty == true)
+        let pipeline = IngestPipeline()
+        let (files, _) = pipeline.reader.expand([TestServer.examples + "/01-vostochny-summit.txt"])
+        _ = try await pipeline.run(files: files, into: server.store) { _ in }
+        try await server.store.rebuildEvents()
+        try await Task.sleep(for: .milliseconds(2100))
+        let items = try #require(try await server.request("/api/events").json()["items"] as? [[String: Any]])
+        #expect(!items.isEmpty)
     }
 }

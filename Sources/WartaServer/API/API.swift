@@ -55,13 +55,14 @@ struct API: Sendable {
             let query = try QueryString(request.uri.query)
             let filter = try Self.eventQuery(query)
             let page = try PageRequest(query)
-            let events = try await store.events().filter(filter.matches)
-            let shown = page.page(events)
-            return JSON.response(Page(items: shown.items.map(EventLine.init), next: shown.next))
+            let snapshot = try await server.events.current()
+            let matching = snapshot.events.indices.filter { filter.matches(snapshot.events[$0]) }
+            let shown = page.page(matching)
+            return JSON.page(shown.items.map { snapshot.json[$0] }, next: shown.next)
         }
         api.get("/events/:id") { _, context in
             let id = try Self.pathParameter("id", context)
-            guard let event = try await store.events().first(where: { $0.id == id }) else {
+            guard let event = try await server.events.current().event(id) else {
                 throw HTTPError(.notFound, message: "no event \(id)")
             }
             return JSON.response(EventLine(event))
@@ -70,7 +71,7 @@ struct API: Sendable {
             let query = try QueryString(request.uri.query)
             let filter = try Self.eventQuery(query)
             let page = try PageRequest(query)
-            let events = try await store.events().filter { $0.date != nil && filter.matches($0) }
+            let events = try await server.events.current().events.filter { $0.date != nil && filter.matches($0) }
             let shown = page.page(events)
             return JSON.response(Page(items: shown.items.map(TimelineItem.init), next: shown.next))
         }
@@ -82,7 +83,7 @@ struct API: Sendable {
             var filter = try Self.eventQuery(query)
             filter.between = [a, b]
             let page = try PageRequest(query)
-            let events = try await store.events().filter(filter.matches)
+            let events = try await server.events.current().events.filter(filter.matches)
             let shown = page.page(events)
             return JSON.response(
                 DyadPage(
@@ -130,6 +131,7 @@ struct API: Sendable {
         }
         let outcome = try await store.add(document, raw: raw.body)
         let events = outcome == .added ? try await store.rebuildEvents() : try await store.stats().events
+        await server.events.invalidate()
         var response = JSON.response(
             Ingested(id: document.id, hash: document.hash, outcome: outcome.rawValue, title: document.title, events: events))
         response.status = outcome == .added ? .created : .ok
@@ -243,6 +245,20 @@ struct DyadPage: Encodable, Sendable {
 }
 
 enum JSON {
+    /// `{"items": [...], "next": ...}` from items already encoded.
+    static func page(_ items: [[UInt8]], next: String?) -> Response {
+        var buffer = ByteBuffer()
+        buffer.reserveCapacity(items.reduce(32) { $0 + $1.count + 1 })
+        buffer.writeString("{\"items\":[")
+        for (index, item) in items.enumerated() {
+            if index > 0 { buffer.writeString(",") }
+            buffer.writeBytes(item)
+        }
+        // A cursor is base64url: nothing in it needs escaping.
+        buffer.writeString("],\"next\":" + (next.map { "\"\($0)\"" } ?? "null") + "}")
+        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: buffer))
+    }
+
     static func response(_ value: some Encodable) -> Response {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

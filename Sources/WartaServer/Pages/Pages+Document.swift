@@ -8,7 +8,7 @@ extension Pages {
         guard let document = try await store.document(id) else {
             throw HTTPError(.notFound, message: "no document \(id)")
         }
-        let merged = try await store.events().filter { $0.evidence.contains { $0.document == document.id } }
+        let merged = try await server.events.current().events.filter { $0.evidence.contains { $0.document == document.id } }
         var eventAt = [String: EventMerger.Merged]()
         for event in merged {
             for evidence in event.evidence where evidence.document == document.id {

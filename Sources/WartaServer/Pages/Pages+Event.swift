@@ -4,7 +4,7 @@ internal import WartaCore
 extension Pages {
     /// `/events/{id}`: one merged event with every source, the evidence sentence marked in each.
     func event(_ id: String) async throws -> Response {
-        guard let event = try await store.events().first(where: { $0.id == id }) else {
+        guard let event = try await server.events.current().event(id) else {
             throw HTTPError(.notFound, message: "no event \(id)")
         }
         var sources = [HTML]()

@@ -5,7 +5,7 @@ internal import WartaCore
 extension Pages {
     /// `/network`: actors as nodes, events as edges, both sized by how often the actors meet.
     func network(_ query: QueryString) async throws -> Response {
-        let all = try await store.events()
+        let all = try await server.events.current().events
         let filter = try API.eventQuery(query)
         let graph = ActorGraph(events: all.filter(filter.matches), limit: 40)
         let rows = graph.edges.sorted { ($0.weight, graph.nodes[$1.a].name) > ($1.weight, graph.nodes[$0.a].name) }.prefix(30).map { edge -> HTML in
@@ -82,7 +82,7 @@ struct ActorGraph {
             nodes[0].y = cy
             return
         }
-        let k = (Self.width * Self.height / Double(count)).squareRoot() * 0.55
+        let k = (Self.width * Self.height / Double(count)).squareRoot() * 0.62
         var temperature = 80.0
         for _ in 0..<300 {
             var dx = [Double](repeating: 0, count: count)
@@ -114,13 +114,15 @@ struct ActorGraph {
             }
             for i in 0..<count {
                 // A little gravity keeps unconnected actors on the page.
-                dx[i] += (cx - nodes[i].x) * 0.02 * k / 10
-                dy[i] += (cy - nodes[i].y) * 0.02 * k / 10
+                dx[i] += (cx - nodes[i].x) * 0.5
+                dy[i] += (cy - nodes[i].y) * 0.5 * Self.width / Self.height
                 let length = max((dx[i] * dx[i] + dy[i] * dy[i]).squareRoot(), 0.01)
                 nodes[i].x += dx[i] / length * min(length, temperature)
                 nodes[i].y += dy[i] / length * min(length, temperature)
-                nodes[i].x = min(Self.width - 90, max(90, nodes[i].x))
-                nodes[i].y = min(Self.height - 30, max(30, nodes[i].y))
+                // Room for the label, centred under the node (about 6.6 pixels a character).
+                let half = max(24, Double(nodes[i].name.count) * 3.4 + 6)
+                nodes[i].x = min(Self.width - half, max(half, nodes[i].x))
+                nodes[i].y = min(Self.height - 34, max(24, nodes[i].y))
             }
             temperature = max(temperature * 0.985, 1)
         }
@@ -138,11 +140,9 @@ struct ActorGraph {
             )
         }
         for (index, node) in nodes.enumerated() {
-            let anchor = node.x > Self.width / 2 ? "start" : "end"
-            let offset = (radius(node) + 4) * (node.x > Self.width / 2 ? 1 : -1)
             parts.append(
                 """
-                <a href="\(URLText.link("/timeline", [("actor", node.name)]))" class="node" data-node="\(index)"><circle cx="\(node.x)" cy="\(node.y)" r="\(radius(node))"/><text x="\(node.x + offset)" y="\(node.y + 4)" text-anchor="\(anchor)">\(node.name)</text><title>\(node.name): \(node.events) event\(node.events == 1 ? "" : "s")</title></a>
+                <a href="\(URLText.link("/timeline", [("actor", node.name)]))" class="node" data-node="\(index)"><circle cx="\(node.x)" cy="\(node.y)" r="\(radius(node))"/><text x="\(node.x)" y="\(node.y + radius(node) + 12)" text-anchor="middle">\(node.name)</text><title>\(node.name): \(node.events) event\(node.events == 1 ? "" : "s")</title></a>
                 """)
         }
         return """

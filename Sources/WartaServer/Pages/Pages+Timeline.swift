@@ -5,7 +5,7 @@ extension Pages {
     /// `/timeline`: the events on a time axis (SVG), one lane per type, and as a list; filtered by actor, type,
     /// country pair, dates and modality.
     func timeline(_ query: QueryString) async throws -> Response {
-        let all = try await store.events()
+        let all = try await server.events.current().events
         let filter: EventQuery
         do {
             filter = try API.eventQuery(query)
@@ -97,10 +97,9 @@ struct TimelineChart {
         let order = ["CONSULT", "AGREE", "COOPERATE", "AID", "REQUEST", "DEMAND", "ACCUSE", "REJECT", "THREATEN", "SANCTION"]
         let types = Set(events.map(\.type)).sorted { (order.firstIndex(of: $0) ?? 99, $0) < (order.firstIndex(of: $1) ?? 99, $1) }
         let days = events.map { Self.day($0.date ?? "") }
-        let first = days.min() ?? 0
-        let last = max(days.max() ?? 0, first + 1)
         let plot = Self.width - Self.left - Self.right
-        func x(_ day: Int) -> Double { Self.left + Double(day - first) / Double(last - first) * plot }
+        let scale = TimeScale(days: days, from: Self.left + 14, to: Self.width - Self.right - 14)
+        let x = scale.x
         let height = Self.top + Double(types.count) * Self.lane + Self.axis
         var parts = [HTML]()
         for (index, type) in types.enumerated() {
@@ -109,7 +108,7 @@ struct TimelineChart {
                 "<g class=\"lane\"><rect x=\"\(Self.left)\" y=\"\(y + 4)\" width=\"\(plot)\" height=\"\(Self.lane - 8)\" class=\"lane-bg\"/><text x=\"\(Self.left - 10)\" y=\"\(y + Self.lane / 2 + 4)\" text-anchor=\"end\" class=\"lane-label\">\(type)</text></g>"
             )
         }
-        parts.append(contentsOf: ticks(first: first, last: last, x: x, y: Self.top + Double(types.count) * Self.lane))
+        parts.append(contentsOf: ticks(scale, y: Self.top + Double(types.count) * Self.lane))
         // Dots that fall close together in one lane are spread up and down.
         var taken = [String: [Double]]()
         for (event, day) in zip(events, days) {
@@ -132,24 +131,33 @@ struct TimelineChart {
             """
     }
 
-    /// Year ticks over long spans, month ticks over short ones.
-    func ticks(first: Int, last: Int, x: (Int) -> Double, y: Double) -> [HTML] {
-        let (firstYear, firstMonth, _) = Self.civil(first)
-        let (lastYear, lastMonth, _) = Self.civil(last)
-        let months = (lastYear - firstYear) * 12 + lastMonth - firstMonth
+    /// Year ticks over long spans, month ticks over short ones; a break mark where the axis skips a long gap.
+    func ticks(_ scale: TimeScale, y: Double) -> [HTML] {
+        let (firstYear, firstMonth, _) = Self.civil(scale.first)
+        let (lastYear, lastMonth, _) = Self.civil(scale.last)
+        let months = scale.shownDays / 30
         let step = months > 48 ? 12 : months > 18 ? 3 : 1
         var ticks: [HTML] = ["<line x1=\"\(Self.left)\" x2=\"\(Self.width - Self.right)\" y1=\"\(y)\" y2=\"\(y)\" class=\"axis\"/>"]
+        for gap in scale.breaks {
+            let middle = (scale.x(gap.lowerBound) + scale.x(gap.upperBound)) / 2
+            ticks.append(
+                "<g class=\"break\"><rect x=\"\(middle - 5)\" y=\"\(y - 4)\" width=\"10\" height=\"8\"/><line x1=\"\(middle - 7)\" y1=\"\(y + 5)\" x2=\"\(middle - 1)\" y2=\"\(y - 5)\"/><line x1=\"\(middle + 1)\" y1=\"\(y + 5)\" x2=\"\(middle + 7)\" y2=\"\(y - 5)\"/><title>\((gap.upperBound - gap.lowerBound) / 365) years without events left out</title></g>"
+            )
+        }
         var year = firstYear
         var month = step == 12 ? 1 : firstMonth
-        if step == 12 { year += firstMonth > 1 ? 1 : 0 }
+        if step == 12, firstMonth > 1 { year += 1 }
+        var lastX = -100.0
         var count = 0
-        while (year, month) <= (lastYear, lastMonth), count < 200 {
+        while (year, month) <= (lastYear, lastMonth), count < 400 {
             let day = Self.days(year, month, 1)
-            if day >= first {
+            let x = scale.x(day)
+            if day >= scale.first, !scale.breaks.contains(where: { $0.lowerBound < day && day < $0.upperBound }), x - lastX >= 34 {
                 let label = step == 12 || month == 1 ? "\(year)" : "\(year)-\(month < 10 ? "0" : "")\(month)"
                 ticks.append(
-                    "<line x1=\"\(x(day))\" x2=\"\(x(day))\" y1=\"\(y)\" y2=\"\(y + 6)\" class=\"axis\"/><text x=\"\(x(day))\" y=\"\(y + 20)\" text-anchor=\"middle\" class=\"tick\">\(label)</text>"
+                    "<line x1=\"\(x)\" x2=\"\(x)\" y1=\"\(y)\" y2=\"\(y + 6)\" class=\"axis\"/><text x=\"\(x)\" y=\"\(y + 20)\" text-anchor=\"middle\" class=\"tick\">\(label)</text>"
                 )
+                lastX = x
             }
             month += step
             while month > 12 {
@@ -186,5 +194,65 @@ struct TimelineChart {
         let day = doy - (153 * mp + 2) / 5 + 1
         let month = mp < 10 ? mp + 3 : mp - 9
         return (yoe + era * 400 + (month <= 2 ? 1 : 0), month, day)
+    }
+}
+
+/// Where a day goes on the timeline: linear in time, except that a long stretch without events (more than two
+/// years and a sixth of the span) is shrunk to a short break, so that a single old event does not squeeze the rest.
+struct TimeScale {
+    /// Days with events, sorted, and where each goes (in days of drawn time).
+    private var anchors: [(day: Int, position: Double)] = []
+    private var total = 1.0
+    private let from: Double
+    private let to: Double
+    /// The stretches left out.
+    private(set) var breaks: [ClosedRange<Int>] = []
+    var first: Int { anchors.first?.day ?? 0 }
+    var last: Int { anchors.last?.day ?? 0 }
+    /// How many days the drawn parts cover.
+    private(set) var shownDays = 0
+
+    init(days: [Int], from: Double, to: Double) {
+        self.from = from
+        self.to = to
+        let unique = Array(Set(days)).sorted()
+        guard let firstDay = unique.first, let lastDay = unique.last else { return }
+        let threshold = max(730, (lastDay - firstDay) / 6)
+        var gaps = [Int]()
+        for index in unique.indices.dropFirst() { gaps.append(unique[index] - unique[index - 1]) }
+        shownDays = gaps.filter { $0 <= threshold }.reduce(0, +)
+        let breakWidth = max(30.0, Double(shownDays) * 0.06)
+        var position = 0.0
+        anchors = [(firstDay, 0)]
+        for (index, gap) in gaps.enumerated() {
+            if gap > threshold {
+                breaks.append(unique[index]...unique[index + 1])
+                position += breakWidth
+            } else {
+                position += Double(gap)
+            }
+            anchors.append((unique[index + 1], position))
+        }
+        total = max(position, 1)
+        if unique.count == 1 {
+            // One day alone sits in the middle.
+            anchors = [(firstDay - 1, 0), (firstDay + 1, 2)]
+            total = 2
+        }
+    }
+
+    /// The x of `day`: linear between the days with events, clamped at both ends.
+    func x(_ day: Int) -> Double {
+        guard let head = anchors.first, let tail = anchors.last else { return from }
+        if day <= head.day { return from }
+        if day >= tail.day { return to }
+        var low = 0, high = anchors.count - 1
+        while high - low > 1 {
+            let middle = (low + high) / 2
+            if anchors[middle].day <= day { low = middle } else { high = middle }
+        }
+        let a = anchors[low], b = anchors[high]
+        let position = a.position + (b.position - a.position) * Double(day - a.day) / Double(max(b.day - a.day, 1))
+        return from + position / total * (to - from)
     }
 }

@@ -21,7 +21,7 @@ struct Pages: Sendable {
         let stats = try await store.stats()
         let page = try PageRequest(query)
         let documents = try await store.documents(offset: page.offset, limit: page.limit + 1)
-        let events = try await store.events().filter { $0.modality == "asserted" && $0.date != nil }
+        let events = try await server.events.current().events.filter { $0.modality == "asserted" && $0.date != nil }
         let people = try await store.entities(type: "PER").prefix(12)
         let latest = Array(events.suffix(8).reversed())
         let peopleList = people.map { entity -> HTML in
