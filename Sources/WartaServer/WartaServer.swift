@@ -118,6 +118,12 @@ enum Assets {
     }
 }
 
+/// `{"error": {"message": ...}}`
+struct ErrorBody: Encodable, Sendable {
+    struct Message: Encodable, Sendable { var message: String }
+    var error: Message
+}
+
 /// Turns every error into the right status: `{"error": {"message": ...}}` for the API, an HTML page for people.
 struct ErrorMiddleware: RouterMiddleware {
     typealias Context = BasicRequestContext
@@ -138,7 +144,12 @@ struct ErrorMiddleware: RouterMiddleware {
                 context.logger.error("\(request.method) \(request.uri.path): \(error)")
                 failure = HTTPError(.internalServerError, message: "the store failed: \(error)")
             }
-            if Self.wantsJSON(request) { return try failure.response(from: request, context: context) }
+            if Self.wantsJSON(request) {
+                var response = JSON.response(ErrorBody(error: .init(message: failure.body ?? failure.status.reasonPhrase)))
+                response.status = failure.status
+                response.headers.append(contentsOf: failure.headers)
+                return response
+            }
             var response = Layout.page(
                 title: "\(failure.status.code) \(failure.status.reasonPhrase)", current: "",
                 body: "<section class=\"error\"><h1>\(failure.status.code) \(failure.status.reasonPhrase)</h1><p>\(failure.body ?? "")</p><p><a href=\"/\">Back to the overview</a></p></section>")

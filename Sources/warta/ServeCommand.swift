@@ -20,7 +20,7 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The bearer token that POST /api/documents needs (also WARTA_TOKEN); without one, the server is read-only.")
     var token: String?
 
-    @Flag(help: "Serve the bundled example articles (into --db if given, else a temporary database).")
+    @Flag(help: "Serve the bundled example articles (ingested into --db if given, else held in memory).")
     var demo = false
 
     @Option(help: "The largest document POST /api/documents accepts, in bytes.")
@@ -34,22 +34,14 @@ struct ServeCommand: AsyncParsableCommand {
     func run() async throws {
         let store: any EventStore
         var displayName = db ?? "warta.sqlite"
-        var temporary: String?
         if demo {
-            let path = db ?? FileManager.default.temporaryDirectory
-                .appendingPathComponent("warta-demo-\(ProcessInfo.processInfo.processIdentifier).sqlite").path
-            if db == nil { temporary = path }
-            store = try openStore(path, create: true)
+            // Without --db the examples live in memory: nothing is left behind when the server stops.
+            store = try db.map { try openStore($0, create: true) } ?? SQLiteStore()
             let summary = try await ingestExamples(into: store)
             Terminal.error("warta: " + summary.line)
             displayName = "the bundled examples"
         } else {
             store = try openStore(db ?? "warta.sqlite", create: false)
-        }
-        defer {
-            if let temporary {
-                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: temporary + suffix) }
-            }
         }
         let name = displayName
         let token = token ?? ProcessInfo.processInfo.environment["WARTA_TOKEN"].flatMap { $0.isEmpty ? nil : $0 }
