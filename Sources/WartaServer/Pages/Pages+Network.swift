@@ -106,7 +106,7 @@ struct ActorGraph {
             for edge in edges {
                 let ddx = nodes[edge.a].x - nodes[edge.b].x, ddy = nodes[edge.a].y - nodes[edge.b].y
                 let distance = max((ddx * ddx + ddy * ddy).squareRoot(), 0.01)
-                let force = distance * distance / k * (1 + log(Double(edge.weight)))
+                let force = distance * distance / k * (1 + 0.3 * log(Double(edge.weight)))
                 dx[edge.a] -= ddx / distance * force
                 dy[edge.a] -= ddy / distance * force
                 dx[edge.b] += ddx / distance * force
@@ -119,12 +119,27 @@ struct ActorGraph {
                 let length = max((dx[i] * dx[i] + dy[i] * dy[i]).squareRoot(), 0.01)
                 nodes[i].x += dx[i] / length * min(length, temperature)
                 nodes[i].y += dy[i] / length * min(length, temperature)
-                // Room for the label, centred under the node (about 6.6 pixels a character).
-                let half = max(24, Double(nodes[i].name.count) * 3.4 + 6)
-                nodes[i].x = min(Self.width - half, max(half, nodes[i].x))
-                nodes[i].y = min(Self.height - 34, max(24, nodes[i].y))
             }
             temperature = max(temperature * 0.985, 1)
+        }
+        fit()
+    }
+
+    /// Scales the layout into the picture, leaving room for the labels centred under the nodes
+    /// (about 6.6 pixels a character).
+    mutating func fit() {
+        guard let minX = nodes.map(\.x).min(), let maxX = nodes.map(\.x).max(), let minY = nodes.map(\.y).min(),
+            let maxY = nodes.map(\.y).max()
+        else { return }
+        let margin = 70.0, top = 24.0, bottom = 40.0
+        let sx = maxX - minX > 1 ? (Self.width - 2 * margin) / (maxX - minX) : 0
+        let sy = maxY - minY > 1 ? (Self.height - top - bottom) / (maxY - minY) : 0
+        for i in nodes.indices {
+            let x = sx == 0 ? Self.width / 2 : margin + (nodes[i].x - minX) * sx
+            let y = sy == 0 ? Self.height / 2 : top + (nodes[i].y - minY) * sy
+            let half = max(24, Double(nodes[i].name.count) * 3.4 + 6)
+            nodes[i].x = min(Self.width - half, max(half, x))
+            nodes[i].y = y
         }
     }
 
