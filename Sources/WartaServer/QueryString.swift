@@ -33,7 +33,9 @@ struct QueryString: Sendable {
 
     /// The value, trimmed; `nil` when absent or blank.
     subscript(_ key: String) -> String? {
-        guard let value = values[key]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else { return nil }
+        guard let value = values[key]?.trimmingCharacters(in: .whitespacesAndNewlines), !value.isEmpty else {
+            return nil
+        }
         return value
     }
 
@@ -42,7 +44,10 @@ struct QueryString: Sendable {
         guard let text = self[key] else { return fallback }
         guard let value = Int(text), range.contains(value) else {
             throw HTTPError(
-                .badRequest, message: "\(key) must be a whole number from \(range.lowerBound) to \(range.upperBound), not \"\(text.prefix(40))\"")
+                .badRequest,
+                message:
+                    "\(key) must be a whole number from \(range.lowerBound) to \(range.upperBound), not \"\(text.prefix(40))\""
+            )
         }
         return value
     }

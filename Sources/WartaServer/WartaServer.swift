@@ -62,7 +62,9 @@ public struct WartaServer: Sendable {
         }
         router.get("/static/:name") { _, context in
             let name = context.parameters.get("name") ?? ""
-            guard let asset = Assets.static[name] else { throw HTTPError(.notFound, message: "no file /static/\(name)") }
+            guard let asset = Assets.static[name] else {
+                throw HTTPError(.notFound, message: "no file /static/\(name)")
+            }
             return Self.resource(asset.bytes, type: asset.type, cache: true)
         }
         return router
@@ -81,7 +83,8 @@ public struct WartaServer: Sendable {
     /// The Hummingbird application, for running inside another service group or a test.
     public func application(onRunning: @escaping @Sendable (Int) async -> Void = { _ in }) -> some ApplicationProtocol {
         var logger = Logger(label: "warta.serve")
-        logger.logLevel = ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
+        logger.logLevel =
+            ProcessInfo.processInfo.environment["LOG_LEVEL"].flatMap(Logger.Level.init(rawValue:)) ?? .warning
         return Application(
             router: router(),
             configuration: .init(address: .hostname(options.host, port: options.port), serverName: "warta"),
@@ -137,7 +140,10 @@ struct ErrorMiddleware: RouterMiddleware {
             let failure: HTTPError
             switch error {
             case let error as HTTPError:
-                failure = error.body == nil ? HTTPError(error.status, headers: error.headers, message: Self.message(for: error.status, request)) : error
+                failure =
+                    error.body == nil
+                    ? HTTPError(error.status, headers: error.headers, message: Self.message(for: error.status, request))
+                    : error
             case let error as any HTTPResponseError:
                 failure = HTTPError(error.status, message: Self.message(for: error.status, request))
             default:
@@ -145,14 +151,17 @@ struct ErrorMiddleware: RouterMiddleware {
                 failure = HTTPError(.internalServerError, message: "the store failed: \(error)")
             }
             if Self.wantsJSON(request) {
-                var response = JSON.response(ErrorBody(error: .init(message: failure.body ?? failure.status.reasonPhrase)))
+                var response = JSON.response(
+                    ErrorBody(error: .init(message: failure.body ?? failure.status.reasonPhrase)))
                 response.status = failure.status
                 response.headers.append(contentsOf: failure.headers)
                 return response
             }
             var response = Layout.page(
                 title: "\(failure.status.code) \(failure.status.reasonPhrase)", current: "",
-                body: "<section class=\"error\"><h1>\(failure.status.code) \(failure.status.reasonPhrase)</h1><p>\(failure.body ?? "")</p><p><a href=\"/\">Back to the overview</a></p></section>")
+                body:
+                    "<section class=\"error\"><h1>\(failure.status.code) \(failure.status.reasonPhrase)</h1><p>\(failure.body ?? "")</p><p><a href=\"/\">Back to the overview</a></p></section>"
+            )
             response.status = failure.status
             response.headers.append(contentsOf: failure.headers)
             return response

@@ -17,7 +17,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "The port to listen on (0 picks a free one).")
     var port: Int = 8080
 
-    @Option(help: "The bearer token that POST /api/documents needs (also WARTA_TOKEN); without one, the server is read-only.")
+    @Option(
+        help:
+            "The bearer token that POST /api/documents needs (also WARTA_TOKEN); without one, the server is read-only.")
     var token: String?
 
     @Flag(help: "Serve the bundled example articles (ingested into --db if given, else held in memory).")
@@ -51,8 +53,9 @@ struct ServeCommand: AsyncParsableCommand {
         let host = host
         try await server.run { port in
             // One line on stdout, so that scripts (and tests) can learn the port chosen for --port 0.
-            Terminal.print("warta: serving \(name) on http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
-                + (token == nil ? " (read-only: no --token)" : ""))
+            Terminal.print(
+                "warta: serving \(name) on http://\(host.contains(":") ? "[\(host)]" : host):\(port)/"
+                    + (token == nil ? " (read-only: no --token)" : ""))
         }
     }
 }

@@ -51,8 +51,11 @@ import Testing
     static func chromium(_ arguments: [String], profile: String, seconds: Double = 90) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: try #require(chromium))
-        process.arguments = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
-                             "--user-data-dir=\(profile)"] + arguments
+        process.arguments =
+            [
+                "--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--no-first-run",
+                "--user-data-dir=\(profile)",
+            ] + arguments
         let out = Pipe()
         process.standardOutput = out
         process.standardError = FileHandle.nullDevice
@@ -67,7 +70,9 @@ import Testing
 
     @Test func demoTimelineAndEventPageInHeadlessChromium() throws {
         guard Self.chromium != nil else {
-            if ProcessInfo.processInfo.environment["CI"] == "true" { Issue.record("chromium is not installed (apt-get install chromium)") }
+            if ProcessInfo.processInfo.environment["CI"] == "true" {
+                Issue.record("chromium is not installed (apt-get install chromium)")
+            }
             print("skipped: chromium is not installed; apt-get install -y chromium to run the browser test")
             return
         }
@@ -98,11 +103,17 @@ import Testing
         let shots = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
             .deletingLastPathComponent().appendingPathComponent(".build/screenshots")
         try FileManager.default.createDirectory(at: shots, withIntermediateDirectories: true)
-        for (name, path, height) in [("timeline", "/timeline", 1400), ("event", "/events/\(id)", 1400), ("network", "/network", 1100), ("document", "/documents/02-putin-pyongyang-visit.txt", 1800)] {
+        for (name, path, height) in [
+            ("timeline", "/timeline", 1400), ("event", "/events/\(id)", 1400), ("network", "/network", 1100),
+            ("document", "/documents/02-putin-pyongyang-visit.txt", 1800),
+        ] {
             let file = shots.appendingPathComponent("\(name).png")
             try? FileManager.default.removeItem(at: file)
             _ = try Self.chromium(
-                ["--screenshot=\(file.path)", "--window-size=1280,\(height)", "--hide-scrollbars", "\(served.url)\(path)"],
+                [
+                    "--screenshot=\(file.path)", "--window-size=1280,\(height)", "--hide-scrollbars",
+                    "\(served.url)\(path)",
+                ],
                 profile: cli.path("profile-\(name)"))
             let size = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? Int) ?? 0
             #expect(size > 10_000, "no screenshot at \(file.path)")

@@ -19,7 +19,10 @@ import WartaSQLite
         let spec = try openAPI.json()
         #expect(spec["openapi"] as? String == "3.1.0")
         let paths = try #require(spec["paths"] as? [String: Any])
-        for path in ["/health", "/api/documents", "/api/documents/{id}", "/api/search", "/api/entities", "/api/events", "/api/timeline", "/api/dyads"] {
+        for path in [
+            "/health", "/api/documents", "/api/documents/{id}", "/api/search", "/api/entities", "/api/events",
+            "/api/timeline", "/api/dyads",
+        ] {
             #expect(paths[path] != nil, "\(path) is not in openapi.json")
         }
     }
@@ -76,7 +79,8 @@ import WartaSQLite
         if let next = json["next"] as? String {
             let second = try await server.request("/api/search?q=Putin+Pyongyang&limit=2&cursor=\(next)")
             let more = try #require(try second.json()["items"] as? [[String: Any]])
-            #expect(Set(more.compactMap { $0["id"] as? String }).isDisjoint(with: items.compactMap { $0["id"] as? String }))
+            #expect(
+                Set(more.compactMap { $0["id"] as? String }).isDisjoint(with: items.compactMap { $0["id"] as? String }))
         }
         // A missing, empty or wordless query, a malformed escape, a bad limit or cursor: 400 with a message, never 500.
         for path in [
@@ -110,23 +114,36 @@ import WartaSQLite
         let stored = try await server.store.events().filter { $0.modality == "asserted" }
         #expect(all.count == stored.count)
         #expect(all.compactMap { $0["id"] as? String } == stored.map(\.id))
-        for key in ["id", "type", "modality", "participants", "aliases", "date", "location", "sources", "mentions", "confidence"] {
+        for key in [
+            "id", "type", "modality", "participants", "aliases", "date", "location", "sources", "mentions",
+            "confidence",
+        ] {
             #expect(all.allSatisfy { $0.keys.contains(key) }, "\(key)")
         }
-        let putin = try #require(try await server.request("/api/events?actor=Putin&limit=500").json()["items"] as? [[String: Any]])
+        let putin = try #require(
+            try await server.request("/api/events?actor=Putin&limit=500").json()["items"] as? [[String: Any]])
         #expect(!putin.isEmpty)
         #expect(putin.allSatisfy { ($0["participants"] as? [String] ?? []).contains("Vladimir Putin") })
         #expect(putin.count == stored.filter { EventQuery(actor: "Putin").matches($0) }.count)
         let agree = try #require(try await server.request("/api/events?type=agree").json()["items"] as? [[String: Any]])
         #expect(agree.allSatisfy { $0["type"] as? String == "AGREE" })
-        let since = try #require(try await server.request("/api/events?since=2024-06&until=2024-12").json()["items"] as? [[String: Any]])
+        let since = try #require(
+            try await server.request("/api/events?since=2024-06&until=2024-12").json()["items"] as? [[String: Any]])
         #expect(!since.isEmpty)
-        #expect(since.allSatisfy { ($0["date"] as? String ?? "") >= "2024-06" && ($0["date"] as? String ?? "") <= "2024-12-31" })
-        let every = try #require(try await server.request("/api/events?modality=all&limit=500").json()["items"] as? [[String: Any]])
+        #expect(
+            since.allSatisfy {
+                ($0["date"] as? String ?? "") >= "2024-06" && ($0["date"] as? String ?? "") <= "2024-12-31"
+            })
+        let every = try #require(
+            try await server.request("/api/events?modality=all&limit=500").json()["items"] as? [[String: Any]])
         #expect(every.contains { $0["modality"] as? String == "planned" })
-        let pair = try #require(try await server.request("/api/events?a=Russia&b=North+Korea").json()["items"] as? [[String: Any]])
+        let pair = try #require(
+            try await server.request("/api/events?a=Russia&b=North+Korea").json()["items"] as? [[String: Any]])
         #expect(!pair.isEmpty)
-        for path in ["/api/events?since=yesterday", "/api/events?until=2024-13", "/api/events?modality=rumoured", "/api/events?type=CON%20SULT"] {
+        for path in [
+            "/api/events?since=yesterday", "/api/events?until=2024-13", "/api/events?modality=rumoured",
+            "/api/events?type=CON%20SULT",
+        ] {
             let bad = try await server.request(path)
             #expect(bad.status == 400, "\(path)")
             #expect(!(try bad.errorMessage()).isEmpty)
@@ -140,7 +157,8 @@ import WartaSQLite
 
     @Test func timelineAndDyads() async throws {
         let server = try await demo()
-        let timeline = try #require(try await server.request("/api/timeline?actor=Kim+Jong+Un").json()["items"] as? [[String: Any]])
+        let timeline = try #require(
+            try await server.request("/api/timeline?actor=Kim+Jong+Un").json()["items"] as? [[String: Any]])
         #expect(!timeline.isEmpty)
         let dates = timeline.compactMap { $0["date"] as? String }
         #expect(dates.count == timeline.count, "the timeline holds dated events only")
@@ -187,7 +205,9 @@ import WartaSQLite
         #expect(none.status == 401)
         #expect(try none.errorMessage().contains("Bearer"))
         #expect(none.header("WWW-Authenticate") == "Bearer")
-        let wrong = try await server.request("/api/documents", method: "POST", headers: json.merging(["Authorization": "Bearer guess"]) { a, _ in a }, body: body)
+        let wrong = try await server.request(
+            "/api/documents", method: "POST", headers: json.merging(["Authorization": "Bearer guess"]) { a, _ in a },
+            body: body)
         #expect(wrong.status == 401)
         #expect(try await server.store.stats().documents == 0)
 
@@ -203,20 +223,25 @@ import WartaSQLite
         let stored = try await server.request("/api/documents/posted-1")
         #expect(stored.status == 200)
         #expect(try stored.json()["title"] as? String == "Jokowi bertemu Xi Jinping di Beijing")
-        let events = try #require(try await server.request("/api/events?actor=Widodo").json()["items"] as? [[String: Any]])
+        let events = try #require(
+            try await server.request("/api/events?actor=Widodo").json()["items"] as? [[String: Any]])
         #expect(!events.isEmpty, "posting merges the events again")
 
-        let broken = try await server.request("/api/documents", method: "POST", headers: authorised, body: Data("{not json".utf8))
+        let broken = try await server.request(
+            "/api/documents", method: "POST", headers: authorised, body: Data("{not json".utf8))
         #expect(broken.status == 400)
         #expect(try broken.errorMessage().contains("POST /api/documents"))
-        let empty = try await server.request("/api/documents", method: "POST", headers: authorised, body: Data(#"{"id": "x"}"#.utf8))
+        let empty = try await server.request(
+            "/api/documents", method: "POST", headers: authorised, body: Data(#"{"id": "x"}"#.utf8))
         #expect(empty.status == 400)
     }
 
     @Test func aServerWithoutATokenIsReadOnly() async throws {
         let server = try await TestServer.start(examples: false, token: nil)
         defer { server.stop() }
-        let reply = try await server.request("/api/documents", method: "POST", headers: ["Authorization": "Bearer anything"], body: Data(Self.article.utf8))
+        let reply = try await server.request(
+            "/api/documents", method: "POST", headers: ["Authorization": "Bearer anything"],
+            body: Data(Self.article.utf8))
         #expect(reply.status == 401)
         #expect(try reply.errorMessage().contains("read-only"))
     }

@@ -92,7 +92,8 @@ import WartaSQLite
         let record = """
             {"id": "<b>evil</b>.txt", "title": "Putin <script>alert(1)</script> bertemu Kim", "text": "MOSKOW - Presiden Rusia Vladimir Putin bertemu Kim Jong Un di Moskow pada Rabu (13/9/2023). <script>alert('text')</script> \\"quoted\\" & <img src=x onerror=alert(2)>"}
             """
-        let posted = try await server.request("/api/documents", method: "POST", headers: ["Authorization": "Bearer t"], body: Data(record.utf8))
+        let posted = try await server.request(
+            "/api/documents", method: "POST", headers: ["Authorization": "Bearer t"], body: Data(record.utf8))
         #expect(posted.status == 201, "\(posted.text)")
         let hash = try #require(try posted.json()["hash"] as? String)
         var pages = ["/", "/documents/\(hash)", "/search?q=Putin", "/timeline", "/network"]

@@ -6,11 +6,16 @@ import Testing
     @Test func textIsEscapedAndMarkupIsNot() {
         let title = "<script>alert('x')</script> & \"more\""
         let html: HTML = "<h1 title=\"\(title)\">\(title)</h1>"
-        #expect(html.description == "<h1 title=\"&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;more&quot;\">&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;more&quot;</h1>")
+        #expect(
+            html.description
+                == "<h1 title=\"&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;more&quot;\">&lt;script&gt;alert(&#39;x&#39;)&lt;/script&gt; &amp; &quot;more&quot;</h1>"
+        )
         let optional: String? = nil
         #expect(("<p>\(optional)</p>" as HTML).description == "<p></p>")
         #expect(URLText.component("a b/ç?&") == "a%20b%2F%C3%A7%3F%26")
-        #expect(URLText.link("/timeline", [("actor", "Kim Jong Un"), ("type", nil), ("a", "")]) == "/timeline?actor=Kim%20Jong%20Un")
+        #expect(
+            URLText.link("/timeline", [("actor", "Kim Jong Un"), ("type", nil), ("a", "")])
+                == "/timeline?actor=Kim%20Jong%20Un")
     }
 
     @Test func crossingSpansStayWellFormed() {
@@ -23,7 +28,8 @@ import Testing
         ]
         let paragraphs = text.paragraphs
         #expect(paragraphs == [0..<16, 17..<28])
-        #expect(text.render(paragraphs[0], spans: spans).description == "<mark><b>Putin</b> &lt;met&gt; <i>Kim.</i></mark>")
+        #expect(
+            text.render(paragraphs[0], spans: spans).description == "<mark><b>Putin</b> &lt;met&gt; <i>Kim.</i></mark>")
         #expect(text.render(paragraphs[1], spans: spans).description == "<i>Sec</i>ond line")
         let crossing = [
             Highlighter.Span(start: 0, end: 8, open: "<mark>", close: "</mark>", layer: 0),

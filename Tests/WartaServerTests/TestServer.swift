@@ -5,10 +5,10 @@ import WartaSQLite
 import WartaServer
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 #if canImport(FoundationNetworking)
-import FoundationNetworking
+    import FoundationNetworking
 #endif
 
 /// A real Warta server on 127.0.0.1 (a free port), over a real SQLite store, called with a real HTTP client.
@@ -26,7 +26,8 @@ final class TestServer: Sendable {
     static let demo = Task { try await TestServer.start(examples: true, token: "demo-token") }
 
     static func start(examples: Bool, token: String?) async throws -> TestServer {
-        let directory = FileManager.default.temporaryDirectory.appendingPathComponent("warta-serve-\(UUID().uuidString)")
+        let directory = FileManager.default.temporaryDirectory.appendingPathComponent(
+            "warta-serve-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
         let store = try SQLiteStore(path: directory.appendingPathComponent("test.sqlite").path)
         if examples {
@@ -69,7 +70,9 @@ final class TestServer: Sendable {
         var text: String { String(decoding: body, as: UTF8.self) }
 
         func json() throws -> [String: Any] {
-            try #require(try JSONSerialization.jsonObject(with: body) as? [String: Any], "not a JSON object: \(text.prefix(200))")
+            try #require(
+                try JSONSerialization.jsonObject(with: body) as? [String: Any], "not a JSON object: \(text.prefix(200))"
+            )
         }
 
         func header(_ name: String) -> String? {
@@ -84,7 +87,9 @@ final class TestServer: Sendable {
     }
 
     /// `path` is sent as it is (already percent-encoded where needed).
-    func request(_ path: String, method: String = "GET", headers: [String: String] = [:], body: Data? = nil) async throws -> Reply {
+    func request(_ path: String, method: String = "GET", headers: [String: String] = [:], body: Data? = nil)
+        async throws -> Reply
+    {
         let url = try #require(URL(string: "http://127.0.0.1:\(port)\(path)"), "bad URL \(path)")
         var request = URLRequest(url: url)
         request.httpMethod = method
@@ -109,7 +114,9 @@ final class TestServer: Sendable {
         address.sin_port = in_port_t(UInt16(port).bigEndian)
         address.sin_addr.s_addr = inet_addr("127.0.0.1")
         let connected = withUnsafePointer(to: &address) {
-            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) }
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) {
+                connect(fd, $0, socklen_t(MemoryLayout<sockaddr_in>.size))
+            }
         }
         try #require(connected == 0)
         let message = Array("\(requestLine) HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".utf8)

@@ -24,7 +24,9 @@ struct API: Sendable {
             // One more than asked tells whether there is a next page.
             let found = try await store.documents(offset: page.offset, limit: page.limit + 1)
             return JSON.response(
-                Page(items: Array(found.prefix(page.limit)), next: found.count > page.limit ? PageRequest.cursor(page.offset + page.limit) : nil))
+                Page(
+                    items: Array(found.prefix(page.limit)),
+                    next: found.count > page.limit ? PageRequest.cursor(page.offset + page.limit) : nil))
         }
         api.get("/documents/:id") { _, context in
             let id = try Self.pathParameter("id", context)
@@ -40,7 +42,10 @@ struct API: Sendable {
             let page = try PageRequest(query)
             let hits = try await store.search(words, limit: page.offset + page.limit + 1)
             let items = Array(hits.dropFirst(page.offset).prefix(page.limit))
-            return JSON.response(Page(items: items, next: hits.count > page.offset + page.limit ? PageRequest.cursor(page.offset + page.limit) : nil))
+            return JSON.response(
+                Page(
+                    items: items,
+                    next: hits.count > page.offset + page.limit ? PageRequest.cursor(page.offset + page.limit) : nil))
         }
         api.get("/entities") { request, _ in
             let query = try QueryString(request.uri.query)
@@ -111,7 +116,8 @@ struct API: Sendable {
         do {
             body = try await request.body.collect(upTo: server.options.maxDocumentSize)
         } catch {
-            throw HTTPError(.contentTooLarge, message: "the document is larger than \(server.options.maxDocumentSize) bytes")
+            throw HTTPError(
+                .contentTooLarge, message: "the document is larger than \(server.options.maxDocumentSize) bytes")
         }
         let bytes = [UInt8](body.readableBytesView)
         var raw: RawDocument
@@ -133,7 +139,8 @@ struct API: Sendable {
         let events = outcome == .added ? try await store.rebuildEvents() : try await store.stats().events
         await server.events.invalidate()
         var response = JSON.response(
-            Ingested(id: document.id, hash: document.hash, outcome: outcome.rawValue, title: document.title, events: events))
+            Ingested(
+                id: document.id, hash: document.hash, outcome: outcome.rawValue, title: document.title, events: events))
         response.status = outcome == .added ? .created : .ok
         response.headers[.location] = "/api/documents/\(URLText.component(document.id))"
         return response
@@ -155,7 +162,9 @@ struct API: Sendable {
     /// The words of `q`; a missing or wordless query is a 400.
     static func searchWords(_ query: QueryString) throws -> String {
         guard let q = query["q"] else { throw HTTPError(.badRequest, message: "search needs words: ?q=...") }
-        guard q.count <= 500 else { throw HTTPError(.badRequest, message: "the search query is longer than 500 characters") }
+        guard q.count <= 500 else {
+            throw HTTPError(.badRequest, message: "the search query is longer than 500 characters")
+        }
         guard q.contains(where: { $0.isLetter || $0.isNumber }) else {
             throw HTTPError(.badRequest, message: "the search query \"\(q.prefix(40))\" has no words to look for")
         }
@@ -256,7 +265,8 @@ enum JSON {
         }
         // A cursor is base64url: nothing in it needs escaping.
         buffer.writeString("],\"next\":" + (next.map { "\"\($0)\"" } ?? "null") + "}")
-        return Response(status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: buffer))
+        return Response(
+            status: .ok, headers: [.contentType: "application/json; charset=utf-8"], body: .init(byteBuffer: buffer))
     }
 
     static func response(_ value: some Encodable) -> Response {

@@ -8,7 +8,9 @@ extension Pages {
         guard let document = try await store.document(id) else {
             throw HTTPError(.notFound, message: "no document \(id)")
         }
-        let merged = try await server.events.current().events.filter { $0.evidence.contains { $0.document == document.id } }
+        let merged = try await server.events.current().events.filter {
+            $0.evidence.contains { $0.document == document.id }
+        }
         var eventAt = [String: EventMerger.Merged]()
         for event in merged {
             for evidence in event.evidence where evidence.document == document.id {
@@ -18,26 +20,30 @@ extension Pages {
         var spans = [Highlighter.Span]()
         for mention in document.events {
             let event = eventAt["\(mention.evidence.start)-\(mention.evidence.end) \(mention.type)"]
-            let label = "\(mention.type): \(mention.participants.map(\.name).joined(separator: ", "))"
+            let label =
+                "\(mention.type): \(mention.participants.map(\.name).joined(separator: ", "))"
                 + (mention.modality == "asserted" ? "" : " [\(mention.modality)]")
             spans.append(
                 Highlighter.Span(
                     start: mention.evidence.start, end: mention.evidence.end,
-                    open: "<mark class=\"evidence\" title=\"\(label)\" data-event=\"\(event?.id)\">", close: "</mark>", layer: 0))
+                    open: "<mark class=\"evidence\" title=\"\(label)\" data-event=\"\(event?.id)\">", close: "</mark>",
+                    layer: 0))
         }
         for entity in document.entities {
             for mention in entity.mentions {
                 spans.append(
                     Highlighter.Span(
                         start: mention.start, end: mention.end,
-                        open: "<span class=\"ent ent-\(entity.type)\" title=\"\(entity.name) (\(entity.type))\">", close: "</span>",
+                        open: "<span class=\"ent ent-\(entity.type)\" title=\"\(entity.name) (\(entity.type))\">",
+                        close: "</span>",
                         layer: 1))
             }
         }
         for time in document.times {
             spans.append(
                 Highlighter.Span(
-                    start: time.start, end: time.end, open: "<span class=\"date\" title=\"\(time.value)\">", close: "</span>",
+                    start: time.start, end: time.end, open: "<span class=\"date\" title=\"\(time.value)\">",
+                    close: "</span>",
                     layer: 2))
         }
         let text = Highlighter(document.text)
@@ -52,11 +58,14 @@ extension Pages {
             ("Author", document.author), ("Dateline", document.dateline), ("Language", document.language),
             ("Hash", String(document.hash.prefix(16))),
         ]
-        var metaRows = meta.compactMap { label, value -> HTML? in value.map { "<tr><th>\(label)</th><td>\(String($0))</td></tr>" } }
+        var metaRows = meta.compactMap { label, value -> HTML? in
+            value.map { "<tr><th>\(label)</th><td>\(String($0))</td></tr>" }
+        }
         if let url = document.source.url, url.hasPrefix("http://") || url.hasPrefix("https://") {
             metaRows.append("<tr><th>URL</th><td><a href=\"\(url)\" rel=\"noreferrer nofollow\">\(url)</a></td></tr>")
         }
-        let entityRows = document.entities.sorted { ($0.mentions.count, $1.name) > ($1.mentions.count, $0.name) }.map { entity -> HTML in
+        let entityRows = document.entities.sorted { ($0.mentions.count, $1.name) > ($1.mentions.count, $0.name) }.map {
+            entity -> HTML in
             "<tr><td><span class=\"ent ent-\(entity.type)\">\(entity.name)</span></td><td>\(entity.type)</td><td>\(entity.mentions.count)</td><td>\(entity.aliases.filter { $0 != entity.name }.joined(separator: ", "))</td></tr>"
         }
         let dateRows = document.times.map { time -> HTML in
@@ -64,8 +73,10 @@ extension Pages {
         }
         let eventRows = document.events.map { mention -> HTML in
             let event = eventAt["\(mention.evidence.start)-\(mention.evidence.end) \(mention.type)"]
-            let what: HTML = "\(mention.type)\(mention.mode.map { " (\($0))" } ?? ""): \(mention.participants.map(\.name).joined(separator: ", "))"
-            return "<tr><td>\(event.map { "<a href=\"\(EventText.link($0))\">\(what)</a>" as HTML } ?? what)</td><td>\(mention.date ?? "")</td><td>\(mention.location ?? "")</td><td>\(mention.modality)</td></tr>"
+            let what: HTML =
+                "\(mention.type)\(mention.mode.map { " (\($0))" } ?? ""): \(mention.participants.map(\.name).joined(separator: ", "))"
+            return
+                "<tr><td>\(event.map { "<a href=\"\(EventText.link($0))\">\(what)</a>" as HTML } ?? what)</td><td>\(mention.date ?? "")</td><td>\(mention.location ?? "")</td><td>\(mention.modality)</td></tr>"
         }
         let removedRows = (document.removed ?? []).map { line -> HTML in
             "<tr><td>\(line.line)</td><td><span class=\"reason\">\(line.reason)</span></td><td class=\"removed-text\">\(line.text)</td><td>\(line.kept ?? "")</td></tr>"

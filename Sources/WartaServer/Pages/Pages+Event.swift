@@ -11,7 +11,9 @@ extension Pages {
         for source in event.sources {
             let evidence = event.evidence.filter { $0.document == source }.sorted { $0.start < $1.start }
             guard let document = try await store.document(source) else {
-                sources.append("<article class=\"source\"><h3>\(source)</h3><p class=\"error\">This document is no longer in the store.</p></article>")
+                sources.append(
+                    "<article class=\"source\"><h3>\(source)</h3><p class=\"error\">This document is no longer in the store.</p></article>"
+                )
                 continue
             }
             let text = Highlighter(document.text)
@@ -21,12 +23,15 @@ extension Pages {
                 let paragraph = text.paragraph(around: item.start)
                 guard !paragraph.isEmpty, shown.insert(paragraph).inserted else { continue }
                 let marks = evidence.map {
-                    Highlighter.Span(start: $0.start, end: $0.end, open: "<mark class=\"evidence\">", close: "</mark>", layer: 0)
+                    Highlighter.Span(
+                        start: $0.start, end: $0.end, open: "<mark class=\"evidence\">", close: "</mark>", layer: 0)
                 }
                 quotes.append("<blockquote>\(text.render(paragraph, spans: marks))</blockquote>")
             }
             if quotes.isEmpty { quotes.append("<p class=\"empty\">No evidence sentence was kept for this source.</p>") }
-            let meta = [document.source.publisher, document.published, document.author.map { "by " + $0 }].compactMap { $0 }
+            let meta = [document.source.publisher, document.published, document.author.map { "by " + $0 }].compactMap {
+                $0
+            }
             sources.append(
                 """
                 <article class="source">
@@ -38,7 +43,8 @@ extension Pages {
         }
         let participants = event.participants.map { name -> HTML in
             let aliases = (event.aliases[name] ?? []).filter { $0 != name }
-            let also: HTML = aliases.isEmpty ? .empty : " <span class=\"facts\">also \(aliases.joined(separator: ", "))</span>"
+            let also: HTML =
+                aliases.isEmpty ? .empty : " <span class=\"facts\">also \(aliases.joined(separator: ", "))</span>"
             return "<li><a href=\"\(URLText.link("/timeline", [("actor", name)]))\">\(name)</a>\(also)</li>"
         }
         let facts: [(String, String?)] = [
@@ -48,7 +54,9 @@ extension Pages {
             ("Mentions", "\(event.mentions) in \(event.sources.count) source\(event.sources.count == 1 ? "" : "s")"),
             ("Confidence", String(Int((event.confidence * 100).rounded())) + "%"), ("Id", event.id),
         ]
-        let rows = facts.compactMap { label, value -> HTML? in value.map { "<tr><th>\(label)</th><td>\(String($0))</td></tr>" } }
+        let rows = facts.compactMap { label, value -> HTML? in
+            value.map { "<tr><th>\(label)</th><td>\(String($0))</td></tr>" }
+        }
         let body: HTML = """
             <article class="event-page" data-event="\(event.id)">
             <h1>\(EventText.title(event))</h1>

@@ -8,10 +8,12 @@ extension Pages {
         let all = try await server.events.current().events
         let filter = try API.eventQuery(query)
         let graph = ActorGraph(events: all.filter(filter.matches), limit: 40)
-        let rows = graph.edges.sorted { ($0.weight, graph.nodes[$1.a].name) > ($1.weight, graph.nodes[$0.a].name) }.prefix(30).map { edge -> HTML in
-            let a = graph.nodes[edge.a].name, b = graph.nodes[edge.b].name
-            return "<tr><td>\(a)</td><td>\(b)</td><td><a href=\"\(URLText.link("/timeline", [("a", a), ("b", b), ("modality", filter.modality)]))\">\(edge.weight) event\(edge.weight == 1 ? "" : "s")</a></td></tr>"
-        }
+        let rows = graph.edges.sorted { ($0.weight, graph.nodes[$1.a].name) > ($1.weight, graph.nodes[$0.a].name) }
+            .prefix(30).map { edge -> HTML in
+                let a = graph.nodes[edge.a].name, b = graph.nodes[edge.b].name
+                return
+                    "<tr><td>\(a)</td><td>\(b)</td><td><a href=\"\(URLText.link("/timeline", [("a", a), ("b", b), ("modality", filter.modality)]))\">\(edge.weight) event\(edge.weight == 1 ? "" : "s")</a></td></tr>"
+            }
         let body: HTML = """
             <h1>Actor network</h1>
             \(FilterForm.render(query, events: all, action: "/network"))
@@ -61,7 +63,9 @@ struct ActorGraph {
                 for j in members.indices where j > i { weights[[members[i], members[j]], default: 0] += 1 }
             }
         }
-        edges = weights.map { Edge(a: $0.key[0], b: $0.key[1], weight: $0.value) }.sorted { ($0.a, $0.b) < ($1.a, $1.b) }
+        edges = weights.map { Edge(a: $0.key[0], b: $0.key[1], weight: $0.value) }.sorted {
+            ($0.a, $0.b) < ($1.a, $1.b)
+        }
         layout()
     }
 

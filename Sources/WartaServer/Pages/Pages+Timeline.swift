@@ -12,7 +12,9 @@ extension Pages {
         } catch let error as HTTPError {
             var response = Layout.page(
                 title: "Timeline", current: "/timeline",
-                body: "<h1>Timeline</h1>\(FilterForm.render(query, events: all, action: "/timeline"))<p class=\"error\">\(error.body ?? "")</p>")
+                body:
+                    "<h1>Timeline</h1>\(FilterForm.render(query, events: all, action: "/timeline"))<p class=\"error\">\(error.body ?? "")</p>"
+            )
             response.status = .badRequest
             return response
         }
@@ -52,11 +54,14 @@ extension Pages {
 enum FilterForm {
     static func render(_ query: QueryString, events: [EventMerger.Merged], action: String) -> HTML {
         let types = Set(events.map(\.type)).sorted()
-        let typeOptions = [HTML("<option value=\"\">any</option>")] + types.map { type -> HTML in
-            query["type"]?.uppercased() == type ? "<option selected>\(type)</option>" : "<option>\(type)</option>"
-        }
+        let typeOptions =
+            [HTML("<option value=\"\">any</option>")]
+            + types.map { type -> HTML in
+                query["type"]?.uppercased() == type ? "<option selected>\(type)</option>" : "<option>\(type)</option>"
+            }
         let modalities = EventQuery.modalities.map { modality -> HTML in
-            (query["modality"] ?? "asserted") == modality ? "<option selected>\(modality)</option>" : "<option>\(modality)</option>"
+            (query["modality"] ?? "asserted") == modality
+                ? "<option selected>\(modality)</option>" : "<option>\(modality)</option>"
         }
         var names = Set<String>()
         for event in events {
@@ -94,8 +99,12 @@ struct TimelineChart {
 
     func svg() -> HTML {
         guard !events.isEmpty else { return "<p class=\"empty\">No dated events to draw.</p>" }
-        let order = ["CONSULT", "AGREE", "COOPERATE", "AID", "REQUEST", "DEMAND", "ACCUSE", "REJECT", "THREATEN", "SANCTION"]
-        let types = Set(events.map(\.type)).sorted { (order.firstIndex(of: $0) ?? 99, $0) < (order.firstIndex(of: $1) ?? 99, $1) }
+        let order = [
+            "CONSULT", "AGREE", "COOPERATE", "AID", "REQUEST", "DEMAND", "ACCUSE", "REJECT", "THREATEN", "SANCTION",
+        ]
+        let types = Set(events.map(\.type)).sorted {
+            (order.firstIndex(of: $0) ?? 99, $0) < (order.firstIndex(of: $1) ?? 99, $1)
+        }
         let days = events.map { Self.day($0.date ?? "") }
         let plot = Self.width - Self.left - Self.right
         let scale = TimeScale(days: days, from: Self.left + 14, to: Self.width - Self.right - 14)
@@ -137,7 +146,9 @@ struct TimelineChart {
         let (lastYear, lastMonth, _) = Self.civil(scale.last)
         let months = scale.shownDays / 30
         let step = months > 48 ? 12 : months > 18 ? 3 : 1
-        var ticks: [HTML] = ["<line x1=\"\(Self.left)\" x2=\"\(Self.width - Self.right)\" y1=\"\(y)\" y2=\"\(y)\" class=\"axis\"/>"]
+        var ticks: [HTML] = [
+            "<line x1=\"\(Self.left)\" x2=\"\(Self.width - Self.right)\" y1=\"\(y)\" y2=\"\(y)\" class=\"axis\"/>"
+        ]
         for gap in scale.breaks {
             let middle = (scale.x(gap.lowerBound) + scale.x(gap.upperBound)) / 2
             ticks.append(
@@ -152,7 +163,9 @@ struct TimelineChart {
         while (year, month) <= (lastYear, lastMonth), count < 400 {
             let day = Self.days(year, month, 1)
             let x = scale.x(day)
-            if day >= scale.first, !scale.breaks.contains(where: { $0.lowerBound < day && day < $0.upperBound }), x - lastX >= 34 {
+            if day >= scale.first, !scale.breaks.contains(where: { $0.lowerBound < day && day < $0.upperBound }),
+                x - lastX >= 34
+            {
                 let label = step == 12 || month == 1 ? "\(year)" : "\(year)-\(month < 10 ? "0" : "")\(month)"
                 ticks.append(
                     "<line x1=\"\(x)\" x2=\"\(x)\" y1=\"\(y)\" y2=\"\(y + 6)\" class=\"axis\"/><text x=\"\(x)\" y=\"\(y + 20)\" text-anchor=\"middle\" class=\"tick\">\(label)</text>"

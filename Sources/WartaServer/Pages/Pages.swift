@@ -35,7 +35,8 @@ struct Pages: Sendable {
         }
         var more = HTML.empty
         if documents.count > page.limit {
-            more = "<p><a rel=\"next\" href=\"/?cursor=\(PageRequest.cursor(page.offset + page.limit))\">More documents</a></p>"
+            more =
+                "<p><a rel=\"next\" href=\"/?cursor=\(PageRequest.cursor(page.offset + page.limit))\">More documents</a></p>"
         }
         let body: HTML = """
             <h1>\(server.options.name)</h1>
@@ -55,7 +56,8 @@ struct Pages: Sendable {
     /// `/search?q=`: full-text search over the articles.
     func search(_ query: QueryString) async throws -> Response {
         guard let q = query["q"] else {
-            let body: HTML = "<h1>Search</h1><p>Type words into the box above; every word must occur, a word also matches as a prefix.</p>"
+            let body: HTML =
+                "<h1>Search</h1><p>Type words into the box above; every word must occur, a word also matches as a prefix.</p>"
             return Layout.page(title: "Search", current: "/search", body: body)
         }
         let words: String
