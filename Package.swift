@@ -16,12 +16,14 @@ let package = Package(
         .library(name: "WartaSQLite", targets: ["WartaSQLite"]),
         .library(name: "WartaFetch", targets: ["WartaFetch"]),
         .library(name: "WartaPostgres", targets: ["WartaPostgres"]),
+        .library(name: "WartaServer", targets: ["WartaServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/swift-server/async-http-client", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.3"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle", from: "2.13.0"),
@@ -60,10 +62,19 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .target(
+            name: "WartaServer",
+            dependencies: [
+                "WartaCore", .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "Logging", package: "swift-log"),
+            ],
+            resources: [.copy("Resources")],
+            swiftSettings: swiftSettings
+        ),
         .executableTarget(
             name: "warta",
             dependencies: [
-                "WartaCore", "WartaSQLite", "WartaFetch", "WartaPostgres",
+                "WartaCore", "WartaSQLite", "WartaFetch", "WartaPostgres", "WartaServer",
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
                 .product(name: "UnixSignals", package: "swift-service-lifecycle"),
@@ -81,6 +92,11 @@ let package = Package(
         .testTarget(
             name: "WartaSQLiteTests",
             dependencies: ["WartaCore", "WartaSQLite", "WartaPostgres"],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "WartaServerTests",
+            dependencies: ["WartaCore", "WartaSQLite", "WartaServer"],
             swiftSettings: swiftSettings
         ),
         .testTarget(

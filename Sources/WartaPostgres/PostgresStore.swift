@@ -172,6 +172,28 @@ public final class PostgresStore: EventStore {
         return try JSONDecoder().decode(Document.self, from: Data(json.utf8))
     }
 
+    public func documents(offset: Int, limit: Int) async throws -> [DocumentSummary] {
+        try await run { connection, logger in
+            try await connection.query(
+                """
+                SELECT d.hash, d.title, d.author, d.published, d.language, f.doc_id, f.url, f.publisher,
+                       (SELECT count(*) FROM source WHERE document_hash = d.hash)
+                FROM document d
+                JOIN LATERAL (SELECT doc_id, url, publisher, seq FROM source WHERE document_hash = d.hash
+                              ORDER BY seq LIMIT 1) f ON true
+                ORDER BY f.seq
+                LIMIT \(limit) OFFSET \(offset)
+                """, logger: logger
+            ).collect().map { row in
+                let (hash, title, author, published, language, id, url, publisher, sources) = try row.decode(
+                    (String, String?, String?, String?, String, String, String?, String?, Int).self)
+                return DocumentSummary(
+                    id: id, hash: hash, title: title, author: author, published: published, language: language, url: url,
+                    publisher: publisher, sources: sources)
+            }
+        }
+    }
+
     /// The raw input a document's sources were read from, oldest first.
     public func rawInputs(of hash: String) async throws -> [String] {
         try await run { connection, logger in

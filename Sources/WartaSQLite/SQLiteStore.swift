@@ -182,6 +182,29 @@ public final class SQLiteStore: EventStore {
         }
     }
 
+    public func documents(offset: Int, limit: Int) async throws -> [DocumentSummary] {
+        try await writer.read { db in
+            let rows = try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT document.hash, document.title, document.author, document.published, document.language,
+                           first.docId AS id, first.url, first.publisher,
+                           (SELECT count(*) FROM source WHERE documentHash = document.hash) AS sources
+                    FROM document
+                    JOIN source AS first ON first.rowid =
+                        (SELECT rowid FROM source WHERE documentHash = document.hash ORDER BY rowid LIMIT 1)
+                    ORDER BY document.rowid
+                    LIMIT ? OFFSET ?
+                    """,
+                arguments: [limit, offset])
+            return rows.map { row in
+                DocumentSummary(
+                    id: row["id"], hash: row["hash"], title: row["title"], author: row["author"], published: row["published"],
+                    language: row["language"], url: row["url"], publisher: row["publisher"], sources: row["sources"])
+            }
+        }
+    }
+
     /// The raw input a document's sources were read from, oldest first.
     public func rawInputs(of hash: String) async throws -> [String] {
         try await writer.read { db in

@@ -11,13 +11,10 @@ struct DemoCommand: AsyncParsableCommand {
     var db: String = "warta-demo.sqlite"
 
     func run() async throws {
-        guard let examples = Bundle.module.url(forResource: "Examples", withExtension: nil) else {
-            throw ValidationError("the bundled examples are missing from this build")
-        }
+        let examples = try examplesURL()
         let store = try await openStore(db)
-        let summary = try await ingest([examples.path], into: store, pipeline: IngestPipeline())
+        let summary = try await ingestExamples(into: store)
         Terminal.print(summary.line + " into \(db)\n")
-        try await store.rebuildEvents()
         let (files, _) = InputReader().expand([examples.path])
         var documents = [Document]()
         for file in files {
@@ -51,4 +48,19 @@ struct DemoCommand: AsyncParsableCommand {
         for line in document.removed ?? [] { counts[line.reason, default: 0] += 1 }
         return counts.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
     }
+}
+
+/// The example articles bundled with `warta` (Sources/warta/Examples).
+func examplesURL() throws -> URL {
+    guard let examples = Bundle.module.url(forResource: "Examples", withExtension: nil) else {
+        throw ValidationError("the bundled examples are missing from this build")
+    }
+    return examples
+}
+
+/// Ingests the bundled examples into `store` and merges their events (`warta demo`, `warta serve --demo`).
+func ingestExamples(into store: any EventStore) async throws -> IngestSummary {
+    let summary = try await ingest([try examplesURL().path], into: store, pipeline: IngestPipeline())
+    try await store.rebuildEvents()
+    return summary
 }

@@ -20,6 +20,10 @@ struct EventFilterOptions: ParsableArguments {
     var modality: String = "asserted"
 
     var query: EventQuery { EventQuery(actor: actor, type: type, since: since, until: until, modality: modality) }
+
+    func validate() throws {
+        if let problem = query.problem { throw ValidationError(problem) }
+    }
 }
 
 enum EventFormat: String, ExpressibleByArgument, CaseIterable {
@@ -64,36 +68,6 @@ struct EventsCommand: AsyncParsableCommand {
                         + "  (\(event.sources.count) source\(event.sources.count == 1 ? "" : "s"))")
             }
         }
-    }
-}
-
-/// One line of `warta events --format jsonl` (FORMATS.md §3).
-struct EventLine: Encodable {
-    var event: EventMerger.Merged
-
-    init(_ event: EventMerger.Merged) { self.event = event }
-
-    enum Keys: String, CodingKey {
-        case id, type, mode, modality, participants, aliases, date, location, sources, mentions, confidence, evidence, countries
-        case dateNote = "date_note"
-    }
-
-    func encode(to encoder: any Encoder) throws {
-        var c = encoder.container(keyedBy: Keys.self)
-        try c.encode(event.id, forKey: .id)
-        try c.encode(event.type, forKey: .type)
-        try c.encode(event.mode, forKey: .mode)
-        try c.encode(event.modality, forKey: .modality)
-        try c.encode(event.participants, forKey: .participants)
-        try c.encode(event.aliases, forKey: .aliases)
-        try c.encode(event.date, forKey: .date)
-        try c.encode(event.location, forKey: .location)
-        try c.encode(event.sources, forKey: .sources)
-        try c.encode(event.mentions, forKey: .mentions)
-        try c.encode((event.confidence * 100).rounded() / 100, forKey: .confidence)
-        try c.encode(event.evidence, forKey: .evidence)
-        try c.encode(event.countries, forKey: .countries)
-        try c.encodeIfPresent(event.dateNote, forKey: .dateNote)
     }
 }
 
@@ -145,17 +119,16 @@ struct DyadCommand: AsyncParsableCommand {
 
     func run() async throws {
         let store = try await openExisting(db)
-        let query = EventQuery(modality: modality)
-        let events = try await store.events().filter {
-            query.matches($0) && EventQuery.involves($0, a) && EventQuery.involves($0, b)
-        }
+        let query = EventQuery(modality: modality, between: [a, b])
+        if let problem = query.problem { throw ValidationError(problem) }
+        let events = try await store.events().filter(query.matches)
         for event in events {
             Terminal.print("\(event.date ?? "????")  \(event.type)  \(event.participants.joined(separator: ", "))  (\(event.sources.joined(separator: ", ")))")
         }
-        var months = [String: Int]()
-        for event in events { months[String((event.date ?? "unknown").prefix(7)), default: 0] += 1 }
         Terminal.print("\n\(events.count) events between \(a) and \(b)")
-        for month in months.keys.sorted() { Terminal.print("  \(month)  \(String(repeating: "■", count: months[month] ?? 0)) \(months[month] ?? 0)") }
+        for (month, count) in EventQuery.monthCounts(events) {
+            Terminal.print("  \(month)  \(String(repeating: "■", count: count)) \(count)")
+        }
     }
 }
 

@@ -12,6 +12,7 @@ struct Warta: AsyncParsableCommand {
             DemoCommand.self, EventsCommand.self, TimelineCommand.self, DyadCommand.self, EntitiesCommand.self,
             ExportCommand.self, DatesCommand.self, BenchCommand.self, TagCommand.self, TrainCommand.self,
             FetchCommand.self, WatchCommand.self,
+            ServeCommand.self,
         ]
     )
 }

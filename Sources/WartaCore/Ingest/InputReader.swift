@@ -198,6 +198,12 @@ public struct InputReader: Sendable {
         return bytes
     }
 
+    /// One JSON object of the JSON Lines format (`id`, `text` or `html`, `title`, `url`, `published`, `language`)
+    /// as a document; `origin` names where it came from in errors ("POST /api/documents").
+    public static func record(_ bytes: [UInt8], origin: String) -> Result<RawDocument, InputError> {
+        parseRecord(Data(bytes), path: origin, line: 1)
+    }
+
     /// One JSON Lines record as a document.
     static func parseRecord(_ data: Data, path: String, line: Int) -> Result<RawDocument, InputError> {
         let where_ = "\(path):\(line)"

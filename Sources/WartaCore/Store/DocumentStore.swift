@@ -14,6 +14,54 @@ public protocol DocumentStore: Sendable {
     func document(_ key: String) async throws -> Document?
     /// How much the store holds.
     func stats() async throws -> StoreStats
+    /// Stored documents in the order they were added, `limit` of them from `offset` on.
+    func documents(offset: Int, limit: Int) async throws -> [DocumentSummary]
+}
+
+extension DocumentStore {
+    /// A store that cannot list its documents says so.
+    public func documents(offset: Int, limit: Int) async throws -> [DocumentSummary] {
+        throw StoreError(message: "this store cannot list its documents")
+    }
+}
+
+/// A failure of a store, in words a user can act on.
+public struct StoreError: Error, Sendable, Hashable, CustomStringConvertible {
+    public var message: String
+
+    public init(message: String) { self.message = message }
+
+    public var description: String { message }
+}
+
+/// What a list of documents shows of each.
+public struct DocumentSummary: Sendable, Hashable, Codable {
+    /// The id of its first source (file name or JSONL id).
+    public var id: String
+    public var hash: String
+    public var title: String?
+    public var author: String?
+    public var published: String?
+    public var language: String
+    public var url: String?
+    public var publisher: String?
+    /// How many sources (files, feeds) gave this document.
+    public var sources: Int
+
+    public init(
+        id: String, hash: String, title: String?, author: String?, published: String?, language: String, url: String?,
+        publisher: String?, sources: Int
+    ) {
+        self.id = id
+        self.hash = hash
+        self.title = title
+        self.author = author
+        self.published = published
+        self.language = language
+        self.url = url
+        self.publisher = publisher
+        self.sources = sources
+    }
 }
 
 extension DocumentStore {
