@@ -85,7 +85,7 @@ struct LineText: Sendable {
         out.reserveCapacity(raw.utf8.count)
         var pendingSpace = false
         for scalar in raw.unicodeScalars {
-            if scalar == " " || (scalar.value < 0x80 ? (scalar.value >= 0x09 && scalar.value <= 0x0D) : scalar.properties.isWhitespace) {
+            if scalar == " " || (scalar.value < 0x80 ? (scalar.value >= 0x09 && scalar.value <= 0x0D) : isUnicodeSpace(scalar.value)) {
                 pendingSpace = !out.isEmpty
             } else {
                 if pendingSpace { out.append(0x20) }
@@ -100,8 +100,38 @@ struct LineText: Sendable {
         return String(decoding: out, as: UTF8.self)
     }
 
+    /// White space beyond ASCII (Unicode's White_Space property).
+    @inline(__always) static func isUnicodeSpace(_ v: UInt32) -> Bool {
+        v == 0x85 || v == 0xA0 || v == 0x1680 || (v >= 0x2000 && v <= 0x200A) || v == 0x2028 || v == 0x2029 || v == 0x202F
+            || v == 0x205F || v == 0x3000
+    }
+
     static func key(_ text: String) -> String {
-        collapse(text).lowercased()
+        lowercased(collapse(text))
+    }
+
+    /// `text.lowercased()`, without the per-scalar work for ASCII and for scalars that lower-casing leaves alone.
+    static func lowercased(_ text: String) -> String {
+        var out = [UInt8]()
+        out.reserveCapacity(text.utf8.count)
+        var changed = false
+        for scalar in text.unicodeScalars {
+            let v = scalar.value
+            if v < 0x80 {
+                if v >= 0x41 && v <= 0x5A {
+                    out.append(UInt8(v) | 0x20)
+                    changed = true
+                } else {
+                    out.append(UInt8(v))
+                }
+            } else if scalar.properties.changesWhenLowercased {
+                out.append(contentsOf: scalar.properties.lowercaseMapping.utf8)
+                changed = true
+            } else {
+                out.append(contentsOf: UTF8.encode(scalar)!)
+            }
+        }
+        return changed ? String(decoding: out, as: UTF8.self) : text
     }
 
     static func words(in text: String) -> [Substring] {

@@ -13,22 +13,26 @@ public enum TextNormalizer {
     ///   sequence decodes to one valid character (a certain repair, never a guess);
     /// - the result is in Unicode NFC.
     public static func normalize(_ text: String) -> String {
-        var out = String.UnicodeScalarView()
-        let scalars = Array(repairMojibake(Array(text.unicodeScalars)))
-        out.reserveCapacity(scalars.count)
+        // Fast path: printable ASCII and line feeds only — nothing to change.
+        if text.utf8.allSatisfy({ $0 == 0x0A || ($0 >= 0x20 && $0 < 0x7F) }) { return text }
+        let scalars = repairMojibake(Array(text.unicodeScalars))
+        var out = [UInt8]()
+        out.reserveCapacity(text.utf8.count)
         var needsNFC = false
         var i = 0
         while i < scalars.count {
             let s = scalars[i]
             let v = s.value
             switch v {
+            case 0x20...0x7E, 0x0A:
+                out.append(UInt8(truncatingIfNeeded: v))
             case 0x0D:
-                out.append("\n")
+                out.append(0x0A)
                 if i + 1 < scalars.count, scalars[i + 1].value == 0x0A { i += 1 }
             case 0x0B, 0x0C, 0x2028, 0x2029, 0x85:
-                out.append("\n")
+                out.append(0x0A)
             case 0x09, 0xA0, 0x1680, 0x2000...0x200A, 0x202F, 0x205F, 0x3000:
-                out.append(" ")
+                out.append(0x20)
             case 0x200B...0x200F, 0x2060...0x2064, 0xFEFF, 0xAD, 0x202A...0x202E, 0x2066...0x2069, 0x180E:
                 break
             case 0x00...0x08, 0x0E...0x1F, 0x7F, 0x80...0x84, 0x86...0x9F:
@@ -39,11 +43,11 @@ public enum TextNormalizer {
                 {
                     needsNFC = true
                 }
-                out.append(s)
+                out.append(contentsOf: UTF8.encode(s)!)
             }
             i += 1
         }
-        let result = String(out)
+        let result = String(decoding: out, as: UTF8.self)
         return needsNFC ? result.precomposedStringWithCanonicalMapping : result
     }
 

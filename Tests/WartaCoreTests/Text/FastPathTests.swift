@@ -69,3 +69,28 @@ import Testing
         #expect(!Cleaner.isMenu("Kim bertemu Putin / Shoigu"))
     }
 }
+
+@Suite struct FoldingTests {
+    @Test func lowercasingMatchesTheStandardLibrary() {
+        var generator = SeededGenerator(seed: 5)
+        let alphabet = Array("aZ Ä ß İ Σ ç É ǅ ŉ “Kim” Jong-un ΑΒΓ ДЖ ﬀ 1 \u{0301}".unicodeScalars)
+        for _ in 0..<2_000 {
+            let text = String(String.UnicodeScalarView((0..<Int.random(in: 0...16, using: &generator)).map { _ in
+                alphabet.randomElement(using: &generator)!
+            }))
+            #expect(LineText.lowercased(text) == text.lowercased(), "\(text.debugDescription)")
+        }
+    }
+
+    @Test func unicodeSpacesAreTheWhiteSpaceProperty() {
+        for v in UInt32(0x80)..<0x3100 {
+            guard let scalar = Unicode.Scalar(v) else { continue }
+            #expect(LineText.isUnicodeSpace(v) == scalar.properties.isWhitespace, "U+\(String(v, radix: 16))")
+        }
+    }
+
+    @Test func normalizingASCIIChangesNothingAndControlsStillGo() {
+        #expect(TextNormalizer.normalize("Kim bertemu Putin.\nLalu pulang.") == "Kim bertemu Putin.\nLalu pulang.")
+        #expect(TextNormalizer.normalize("a\r\nb\tc\u{7}d\u{00A0}e\u{200B}f “g”") == "a\nb cd ef “g”")
+    }
+}
