@@ -17,6 +17,25 @@ public struct BoilerplateLexicon: Sendable {
 
     private var exact: [String: String] = [:]
     private var prefixes: [Entry] = []
+    /// The positions in ``prefixes`` of the phrases that start with each pair of bytes (a shorter phrase
+    /// under its one byte), in order: a line is compared with the few phrases that can match it.
+    private var prefixIndex: [UInt16: [Int]] = [:]
+
+    private static func index(_ entries: [Entry]) -> [UInt16: [Int]] {
+        var index = [UInt16: [Int]]()
+        for (i, entry) in entries.enumerated() {
+            index[lead(entry.phrase.utf8), default: []].append(i)
+        }
+        return index
+    }
+
+    /// The first two bytes of a text, or its one byte with 0xFF in front.
+    private static func lead(_ bytes: String.UTF8View) -> UInt16 {
+        var iterator = bytes.makeIterator()
+        guard let first = iterator.next() else { return 0xFFFF }
+        guard let second = iterator.next() else { return 0xFF00 | UInt16(first) }
+        return UInt16(first) << 8 | UInt16(second)
+    }
 
     /// The lexicon shipped with Warta.
     public static let standard: BoilerplateLexicon = {
@@ -45,6 +64,7 @@ public struct BoilerplateLexicon: Sendable {
             }
             add(Entry(rule: String(columns[0]), match: match, phrase: LineText.key(String(columns[2]))))
         }
+        prefixIndex = Self.index(prefixes)
     }
 
     /// This lexicon with the entries of `other` added.
@@ -52,6 +72,7 @@ public struct BoilerplateLexicon: Sendable {
         var merged = self
         for (phrase, rule) in other.exact { merged.exact[phrase] = rule }
         merged.prefixes.append(contentsOf: other.prefixes)
+        merged.prefixIndex = Self.index(merged.prefixes)
         return merged
     }
 
@@ -63,10 +84,18 @@ public struct BoilerplateLexicon: Sendable {
         }
     }
 
+    /// What ``LineText/keyWithoutTrailingPunctuation`` takes off.
+    private static let trailing = Set(":.|!?»>›→… ".unicodeScalars)
+
     /// The rule that marks `line` as boilerplate, if any.
     func rule(for line: LineText) -> String? {
-        if let rule = exact[line.key] ?? exact[line.keyWithoutTrailingPunctuation] { return rule }
-        for entry in prefixes where line.key.hasPrefix(entry.phrase) {
+        if let rule = exact[line.key] { return rule }
+        if let last = line.key.unicodeScalars.last, Self.trailing.contains(last), let rule = exact[line.keyWithoutTrailingPunctuation] {
+            return rule
+        }
+        guard !prefixes.isEmpty, let first = line.key.utf8.first else { return nil }
+        let candidates = (prefixIndex[Self.lead(line.key.utf8)] ?? []) + (prefixIndex[0xFF00 | UInt16(first)] ?? [])
+        for entry in candidates.sorted().map({ prefixes[$0] }) where line.key.utf8.starts(with: entry.phrase.utf8) {
             let limit = entry.match == .shortPrefix ? 8 : 25
             // A prefix must end at a word boundary ("follow us" must not match "follow used").
             let rest = line.key.dropFirst(entry.phrase.count)

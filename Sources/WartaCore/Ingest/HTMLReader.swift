@@ -162,6 +162,22 @@ public enum HTMLReader {
         return false
     }
 
+    /// The name of an element that carries metadata ("html", "title", "meta", "link", "time", "script"), or "" for
+    /// any other, without making a string for every element of the page.
+    private static func headTag(_ node: xmlNodePtr) -> String {
+        guard let raw = node.pointee.name else { return "" }
+        switch raw.pointee | 0x20 {
+        case UInt8(ascii: "h"): return xmlStrcasecmp(raw, "html") == 0 ? "html" : ""
+        case UInt8(ascii: "t"):
+            if xmlStrcasecmp(raw, "title") == 0 { return "title" }
+            return xmlStrcasecmp(raw, "time") == 0 ? "time" : ""
+        case UInt8(ascii: "m"): return xmlStrcasecmp(raw, "meta") == 0 ? "meta" : ""
+        case UInt8(ascii: "l"): return xmlStrcasecmp(raw, "link") == 0 ? "link" : ""
+        case UInt8(ascii: "s"): return xmlStrcasecmp(raw, "script") == 0 ? "script" : ""
+        default: return ""
+        }
+    }
+
     private static func readHead(_ root: xmlNodePtr, into page: inout Page, articleBody: inout String?) {
         var stack: [xmlNodePtr] = [root]
         var ldJSON = [String]()
@@ -170,8 +186,7 @@ public enum HTMLReader {
             while let c = child {
                 child = c.pointee.next
                 guard c.pointee.type == XML_ELEMENT_NODE else { continue }
-                let tag = name(c)
-                switch tag {
+                switch headTag(c) {
                 case "html":
                     page.language = attribute(c, "lang").map { String($0.prefix(2)).lowercased() }
                     stack.append(c)
