@@ -94,3 +94,26 @@ import Testing
         #expect(TextNormalizer.normalize("a\r\nb\tc\u{7}d\u{00A0}e\u{200B}f “g”") == "a\nb cd ef “g”")
     }
 }
+
+@Suite struct ClassHintTests {
+    @Test func oneScanFindsWhatNeedleByNeedleFinds() {
+        var generator = SeededGenerator(seed: 3)
+        let words = ClassHints.positive + ClassHints.negative + ["grid", "col", "x", "-", "_", " ", "articl", "navi"]
+        for _ in 0..<3_000 {
+            let classes = (0..<Int.random(in: 0...4, using: &generator)).map { _ in words.randomElement(using: &generator)! }
+                .joined(separator: ["", "-", " ", "__"].randomElement(using: &generator)!)
+            let bytes = Array(classes.utf8)
+            let expected = ClassHints.negative.contains { ClassHints.contains(bytes, Array($0.utf8)) }
+            #expect(ClassHints.containsAny(bytes, ClassHints.negative.map { Array($0.utf8) }, byFirst: {
+                var table = [[Int]](repeating: [], count: 256)
+                for (i, word) in ClassHints.negative.enumerated() { table[Int(word.utf8.first!)].append(i) }
+                return table
+            }()) == expected, "\(classes)")
+        }
+        #expect(ClassHints.hint("story-body__inner") == 1)
+        #expect(ClassHints.hint("related-links") == -1)
+        #expect(ClassHints.hint("related-posts") == 0)  // "post" says article, "related" furniture
+        #expect(ClassHints.hint("ad-slot") == -1)
+        #expect(ClassHints.hint("grid col") == 0)
+    }
+}
