@@ -56,7 +56,7 @@ public struct Cleaner: Sendable {
     public func clean(_ text: String, knownTitle: String? = nil, structured: Bool = false) -> Result {
         var lines = [LineText]()
         var number = 0
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
+        for raw in text.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).map({ Substring($0) }) {
             number += 1
             let line = LineText(number: number, raw: raw)
             if !line.text.isEmpty { lines.append(line) }

@@ -23,12 +23,15 @@ struct LineText: Sendable {
 
     /// ``key`` without trailing `:`, `.`, `|` and spaces.
     var keyWithoutTrailingPunctuation: String {
+        guard let last = key.unicodeScalars.last, Self.trailingPunctuation.contains(last) else { return key }
         var k = Substring(key)
         while let last = k.last, ":.|!?»>›→…".contains(last) || last == " " {
             k = k.dropLast()
         }
         return String(k)
     }
+
+    static let trailingPunctuation = Set(":.|!?»>›→… ".unicodeScalars)
 
     /// Whether the line ends as a sentence does (., !, ?, a closing quote or bracket after one, an ellipsis).
     var endsLikeSentence: Bool {
