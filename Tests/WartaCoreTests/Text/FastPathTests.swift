@@ -5,18 +5,9 @@ import Testing
 
 /// The ASCII fast paths give exactly what the general Unicode paths give.
 @Suite struct FastPathTests {
-    /// Random ASCII strings drawn from letters, digits, spaces and the punctuation the keys treat specially.
-    static func randomASCII(count: Int, seed: UInt64) -> [String] {
-        var generator = SeededGenerator(seed: seed)
-        let alphabet = Array("aZkJ09 -_/.'`,()\"\t\nqM\r!?".unicodeScalars)
-        return (0..<count).map { _ in
-            let length = Int.random(in: 0...24, using: &generator)
-            return String(String.UnicodeScalarView((0..<length).map { _ in alphabet.randomElement(using: &generator)! }))
-        }
-    }
-
     @Test func nameKeyASCIIMatchesScalarPath() {
-        for text in Self.randomASCII(count: 2_000, seed: 7) {
+        // Letters, digits, spaces and the punctuation the keys treat specially.
+        for text in randomTexts(count: 2_000, from: "aZkJ09 -_/.'`,()\"\t\nqM\r!?", maxLength: 24, seed: 7) {
             #expect(NameKey.makeASCII(text) == NameKey.makeScalars(text), "\(text.debugDescription)")
         }
         #expect(NameKey.make("Kim Jong-un") == "kim jong un")
@@ -48,12 +39,7 @@ import Testing
 
 @Suite struct ByteSearchTests {
     @Test func splitMatchesFoundationComponents() {
-        var generator = SeededGenerator(seed: 11)
-        let alphabet = Array("ab |›".unicodeScalars)
-        for _ in 0..<1_000 {
-            let text = String(String.UnicodeScalarView((0..<Int.random(in: 0...20, using: &generator)).map { _ in
-                alphabet.randomElement(using: &generator)!
-            }))
+        for text in randomTexts(count: 1_000, from: "ab |›", maxLength: 20, seed: 11) {
             for separator in [" | ", " › ", "a"] {
                 let parts = ByteSearch.split(Array(text.utf8), separator: Array(separator.utf8)).map { String(decoding: $0, as: UTF8.self) }
                 #expect(parts == text.components(separatedBy: separator), "\(text.debugDescription) / \(separator)")
@@ -72,12 +58,7 @@ import Testing
 
 @Suite struct FoldingTests {
     @Test func lowercasingMatchesTheStandardLibrary() {
-        var generator = SeededGenerator(seed: 5)
-        let alphabet = Array("aZ Ä ß İ Σ ç É ǅ ŉ “Kim” Jong-un ΑΒΓ ДЖ ﬀ 1 \u{0301}".unicodeScalars)
-        for _ in 0..<2_000 {
-            let text = String(String.UnicodeScalarView((0..<Int.random(in: 0...16, using: &generator)).map { _ in
-                alphabet.randomElement(using: &generator)!
-            }))
+        for text in randomTexts(count: 2_000, from: "aZ Ä ß İ Σ ç É ǅ ŉ “Kim” Jong-un ΑΒΓ ДЖ ﬀ 1 \u{0301}", maxLength: 16, seed: 5) {
             #expect(LineText.lowercased(text) == text.lowercased(), "\(text.debugDescription)")
         }
     }
@@ -115,5 +96,15 @@ import Testing
         #expect(ClassHints.hint("related-posts") == 0)  // "post" says article, "related" furniture
         #expect(ClassHints.hint("ad-slot") == -1)
         #expect(ClassHints.hint("grid col") == 0)
+    }
+}
+
+/// `count` seeded random strings of up to `maxLength` scalars drawn from `alphabet`.
+func randomTexts(count: Int, from alphabet: String, maxLength: Int, seed: UInt64) -> [String] {
+    var generator = SeededGenerator(seed: seed)
+    let scalars = Array(alphabet.unicodeScalars)
+    return (0..<count).map { _ in
+        let length = Int.random(in: 0...maxLength, using: &generator)
+        return String(String.UnicodeScalarView((0..<length).map { _ in scalars.randomElement(using: &generator)! }))
     }
 }
