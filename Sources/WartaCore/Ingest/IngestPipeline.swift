@@ -60,10 +60,14 @@ public struct IngestPipeline: Sendable {
         var summary = Summary()
         var blocks = Blocks(reader: reader, files: files, size: max(1, batchSize))
         let workers = max(1, workers ?? ProcessInfo.processInfo.activeProcessorCount)
-        var next = blocks.next().map { block in Task { await analyze(block, workers: workers) } }
-        while let running = next {
-            let results = await running.value
-            next = blocks.next().map { block in Task { await analyze(block, workers: workers) } }
+        // Two blocks in analysis ahead of the writer, so that the cores stay busy while a block is written.
+        var pending = [Task<[Result<(document: Document, raw: String), InputError>], Never>]()
+        for _ in 0..<2 {
+            if let block = blocks.next() { pending.append(Task { await analyze(block, workers: workers) }) }
+        }
+        while !pending.isEmpty {
+            let results = await pending.removeFirst().value
+            if let block = blocks.next() { pending.append(Task { await analyze(block, workers: workers) }) }
             var batch = [(document: Document, raw: String)]()
             for result in results {
                 if case .success(let analysed) = result { batch.append(analysed) }
@@ -99,10 +103,14 @@ public struct IngestPipeline: Sendable {
             }
         }
         if workers == 1 || block.count < 2 { return block.map(one) }
+        let counter = Counter()
         return await withTaskGroup(of: [(Int, Result<(document: Document, raw: String), InputError>)].self) { group in
-            for worker in 0..<min(workers, block.count) {
+            for _ in 0..<min(workers, block.count) {
                 group.addTask {
-                    stride(from: worker, to: block.count, by: workers).map { ($0, one(block[$0])) }
+                    // Each worker takes the next document not yet taken: long documents do not leave a core idle.
+                    var done = [(Int, Result<(document: Document, raw: String), InputError>)]()
+                    while let index = counter.next(below: block.count) { done.append((index, one(block[index]))) }
+                    return done
                 }
             }
             var results = [Result<(document: Document, raw: String), InputError>?](repeating: nil, count: block.count)
@@ -110,6 +118,20 @@ public struct IngestPipeline: Sendable {
                 for (index, result) in part { results[index] = result }
             }
             return results.map { $0! }
+        }
+    }
+
+    /// Hands out 0, 1, 2, ... to the workers of a block.
+    final class Counter: @unchecked Sendable {
+        private let lock = NSLock()
+        private var value = 0
+
+        func next(below limit: Int) -> Int? {
+            lock.lock()
+            defer { lock.unlock() }
+            guard value < limit else { return nil }
+            value += 1
+            return value - 1
         }
     }
 
