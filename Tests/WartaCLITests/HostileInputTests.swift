@@ -75,7 +75,7 @@ import Testing
         }, reason: ["invalid JSON"], lines: [2, 3, 4, 5, 6, 7, 8, 9]),
         Case(name: "a gzip bomb", file: "bom.txt.gz", make: { cli in
             try gzip([UInt8](repeating: 0x20, count: 200_000_000), in: cli)
-        }, reason: ["too large", "20000000"]),
+        }, reason: ["invalid gzip data: a gzip bomb"]),
         Case(name: "a gzip bomb in JSON Lines", file: "bom.jsonl.gz", make: { cli in
             // 10 members of 100 MB of spaces: 1 GB once inflated (the limit for JSON Lines is 4 GiB), from 1 MB.
             let member = try gzip([UInt8](repeating: 0x20, count: 100_000_000), in: cli)

@@ -7,7 +7,7 @@ import WartaSQLite
 /// that opens and passes its integrity checks, and a last uninterrupted run ends with exactly what one
 /// uninterrupted run into a fresh database gives.
 ///
-/// `WARTA_KILL_LINES` (corpus lines, default 500) and `WARTA_KILL_ROUNDS` (kills, default 7) tune it; the
+/// `WARTA_KILL_LINES` (corpus lines, default 450) and `WARTA_KILL_ROUNDS` (kills, default 6) tune it; the
 /// delays are printed so that a failing round can be told apart.
 @Suite(.serialized) struct KillTests {
     /// What a database holds, in an order that does not depend on timing.
@@ -55,8 +55,8 @@ import WartaSQLite
     @Test func ingestKilledAtRandomMomentsLosesNothing() async throws {
         guard let corpus = Shared.path("data/corpus/clickid-2019.jsonl"), let seeds = Shared.path("seeds") else { return }
         let environment = ProcessInfo.processInfo.environment
-        let lineCount = environment["WARTA_KILL_LINES"].flatMap(Int.init) ?? 500
-        let rounds = environment["WARTA_KILL_ROUNDS"].flatMap(Int.init) ?? 7
+        let lineCount = environment["WARTA_KILL_LINES"].flatMap(Int.init) ?? 450
+        let rounds = environment["WARTA_KILL_ROUNDS"].flatMap(Int.init) ?? 6
         let cli = try CLI()
         let text = try String(contentsOfFile: corpus, encoding: .utf8)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).prefix(lineCount)
