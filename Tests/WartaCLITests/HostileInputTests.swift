@@ -39,48 +39,69 @@ import Testing
     }
 
     static let cases: [Case] = [
-        Case(name: "binary data", file: "gambar.txt", make: { _ in
-            [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A] + (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 13) }
-        }, reason: ["binary data"]),
-        Case(name: "invalid UTF-8", file: "rusak.txt", make: { _ in
-            // Continuation bytes without a lead and lead bytes without continuations: neither UTF-8 nor Latin text.
-            Array("Berita ".utf8) + (0..<3000).map { [0x80, 0xC3, 0xFF, 0xA9, 0xE2, 0x28][$0 % 6] }
-        }, reason: ["not text", "invalid UTF-8"]),
-        Case(name: "NUL bytes", file: "nul.txt", make: { _ in Array("Berita pendek\u{0}lagi".utf8) },
-             reason: ["binary data", "NUL byte at offset 13"]),
+        Case(
+            name: "binary data", file: "gambar.txt",
+            make: { _ in
+                [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A]
+                    + (0..<4096).map { UInt8(truncatingIfNeeded: $0 &* 2_654_435_761 >> 13) }
+            }, reason: ["binary data"]),
+        Case(
+            name: "invalid UTF-8", file: "rusak.txt",
+            make: { _ in
+                // Continuation bytes without a lead and lead bytes without continuations: neither UTF-8 nor Latin text.
+                Array("Berita ".utf8) + (0..<3000).map { [0x80, 0xC3, 0xFF, 0xA9, 0xE2, 0x28][$0 % 6] }
+            }, reason: ["not text", "invalid UTF-8"]),
+        Case(
+            name: "NUL bytes", file: "nul.txt", make: { _ in Array("Berita pendek\u{0}lagi".utf8) },
+            reason: ["binary data", "NUL byte at offset 13"]),
         Case(name: "0 bytes", file: "kosong.txt", make: { _ in [] }, reason: ["empty document"]),
-        Case(name: "a 50 MB single line", file: "panjang.txt", make: { _ in
-            [UInt8](repeating: 0x61, count: 50_000_000)
-        }, reason: ["too large: 50000000 bytes", "20000000"]),
-        Case(name: "a 50 MB single JSON Lines record", file: "panjang.jsonl", make: { _ in
-            Array("{\"id\": \"panjang\", \"text\": \"".utf8) + [UInt8](repeating: 0x61, count: 50_000_000) + Array("\"}\n".utf8)
-        }, reason: ["too large", "20000000"], lines: [1]),
-        Case(name: "100,000 nested tags", file: "bersarang.html", make: { _ in
-            Array(("<html><body>" + String(repeating: "<div>", count: 100_000) + "<p>Isi berita.</p>"
-                + String(repeating: "</div>", count: 100_000) + "</body></html>").utf8)
-        }, reason: ["nested deeper than"]),
-        Case(name: "JSON with wrong types", file: "tipe.jsonl", make: { _ in
-            Array("""
-                {"id": "baik", "text": "Dua menteri bertemu di Bangkok pada Senin untuk membahas jalur kereta."}
-                {"id": "angka", "text": 42}
-                {"id": "larik", "text": ["bukan", "teks"], "title": {"a": 1}}
-                ["bukan", "objek"]
-                {"id": true, "text": "id boolean"}
-                "string"
-                {"id": "tanggal", "text": "Berita.", "published": 20240304}
-                {"text": null}
-                \(String(repeating: "[", count: 100_000))
+        Case(
+            name: "a 50 MB single line", file: "panjang.txt",
+            make: { _ in
+                [UInt8](repeating: 0x61, count: 50_000_000)
+            }, reason: ["too large: 50000000 bytes", "20000000"]),
+        Case(
+            name: "a 50 MB single JSON Lines record", file: "panjang.jsonl",
+            make: { _ in
+                Array("{\"id\": \"panjang\", \"text\": \"".utf8) + [UInt8](repeating: 0x61, count: 50_000_000)
+                    + Array("\"}\n".utf8)
+            }, reason: ["too large", "20000000"], lines: [1]),
+        Case(
+            name: "100,000 nested tags", file: "bersarang.html",
+            make: { _ in
+                Array(
+                    ("<html><body>" + String(repeating: "<div>", count: 100_000) + "<p>Isi berita.</p>"
+                        + String(repeating: "</div>", count: 100_000) + "</body></html>").utf8)
+            }, reason: ["nested deeper than"]),
+        Case(
+            name: "JSON with wrong types", file: "tipe.jsonl",
+            make: { _ in
+                Array(
+                    """
+                    {"id": "baik", "text": "Dua menteri bertemu di Bangkok pada Senin untuk membahas jalur kereta."}
+                    {"id": "angka", "text": 42}
+                    {"id": "larik", "text": ["bukan", "teks"], "title": {"a": 1}}
+                    ["bukan", "objek"]
+                    {"id": true, "text": "id boolean"}
+                    "string"
+                    {"id": "tanggal", "text": "Berita.", "published": 20240304}
+                    {"text": null}
+                    \(String(repeating: "[", count: 100_000))
 
-                """.utf8)
-        }, reason: ["invalid JSON"], lines: [2, 3, 4, 5, 6, 7, 8, 9]),
-        Case(name: "a gzip bomb", file: "bom.txt.gz", make: { cli in
-            try gzip([UInt8](repeating: 0x20, count: 200_000_000), in: cli)
-        }, reason: ["invalid gzip data: a gzip bomb"]),
-        Case(name: "a gzip bomb in JSON Lines", file: "bom.jsonl.gz", make: { cli in
-            // 10 members of 100 MB of spaces: 1 GB once inflated (the limit for JSON Lines is 4 GiB), from 1 MB.
-            let member = try gzip([UInt8](repeating: 0x20, count: 100_000_000), in: cli)
-            return Array([[UInt8]](repeating: member, count: 10).joined())
-        }, reason: ["gzip bomb"]),
+                    """.utf8)
+            }, reason: ["invalid JSON"], lines: [2, 3, 4, 5, 6, 7, 8, 9]),
+        Case(
+            name: "a gzip bomb", file: "bom.txt.gz",
+            make: { cli in
+                try gzip([UInt8](repeating: 0x20, count: 200_000_000), in: cli)
+            }, reason: ["invalid gzip data: a gzip bomb"]),
+        Case(
+            name: "a gzip bomb in JSON Lines", file: "bom.jsonl.gz",
+            make: { cli in
+                // 10 members of 100 MB of spaces: 1 GB once inflated (the limit for JSON Lines is 4 GiB), from 1 MB.
+                let member = try gzip([UInt8](repeating: 0x20, count: 100_000_000), in: cli)
+                return Array([[UInt8]](repeating: member, count: 10).joined())
+            }, reason: ["gzip bomb"]),
     ]
 
     @Test(arguments: cases) func badFileIsNamedAndTheBatchGoesOn(_ hostile: Case) throws {
@@ -102,7 +123,8 @@ import Testing
             #expect(line.count < 300, "one short line: \(line)")
         }
         let added = hostile.file == "tipe.jsonl" ? 2 : 1
-        #expect(run.stdout.contains(": \(added) added, 0 already known, \(expectedNames.count) failed"), "\(run.stdout)")
+        #expect(
+            run.stdout.contains(": \(added) added, 0 already known, \(expectedNames.count) failed"), "\(run.stdout)")
         let search = try cli.run("search", "menteri", "--db", cli.db)
         #expect(search.stdout.contains("baik.txt"), "\(search.stdout)")
     }

@@ -32,10 +32,12 @@ import WartaSQLite
                 }
             }
             return Snapshot(
-                documents: try rows("SELECT hash, id, title, published, language, length(text) FROM document ORDER BY hash"),
+                documents: try rows(
+                    "SELECT hash, id, title, published, language, length(text) FROM document ORDER BY hash"),
                 sources: try rows("SELECT documentHash, docId, path, url FROM source ORDER BY documentHash, docId"),
                 entities: try rows("SELECT key, name, type, mentions, documents FROM entity ORDER BY key"),
-                eventInputs: try rows("SELECT documentHash, count(*) FROM event_input GROUP BY documentHash ORDER BY documentHash"),
+                eventInputs: try rows(
+                    "SELECT documentHash, count(*) FROM event_input GROUP BY documentHash ORDER BY documentHash"),
                 events: try rows("SELECT id, type, date, modality, merged FROM event ORDER BY id"))
         }
     }
@@ -53,7 +55,9 @@ import WartaSQLite
     }
 
     @Test func ingestKilledAtRandomMomentsLosesNothing() async throws {
-        guard let corpus = Shared.path("data/corpus/clickid-2019.jsonl"), let seeds = Shared.path("seeds") else { return }
+        guard let corpus = Shared.path("data/corpus/clickid-2019.jsonl"), let seeds = Shared.path("seeds") else {
+            return
+        }
         let environment = ProcessInfo.processInfo.environment
         let lineCount = environment["WARTA_KILL_LINES"].flatMap(Int.init) ?? 450
         let rounds = environment["WARTA_KILL_ROUNDS"].flatMap(Int.init) ?? 6
@@ -90,13 +94,19 @@ import WartaSQLite
             if FileManager.default.fileExists(atPath: killed) {
                 let after = try Self.snapshot(killed)
                 // Whatever a kill left is a consistent prefix: every document has its sources and mentions.
-                #expect(Set(after.documents).isSubset(of: Set(expected.documents)), "round \(round), killed after \(delay) s")
-                #expect(Set(after.eventInputs).isSubset(of: Set(expected.eventInputs)), "round \(round), killed after \(delay) s")
+                #expect(
+                    Set(after.documents).isSubset(of: Set(expected.documents)),
+                    "round \(round), killed after \(delay) s")
+                #expect(
+                    Set(after.eventInputs).isSubset(of: Set(expected.eventInputs)),
+                    "round \(round), killed after \(delay) s")
                 #expect(after.sources.count >= after.documents.count, "round \(round), killed after \(delay) s")
             }
         }
-        print("kill test: \(lineCount) lines, uninterrupted run \(String(format: "%.1f", duration)) s, "
-            + "\(interrupted) of \(rounds) runs killed after " + delays.map { String(format: "%.2f s", $0) }.joined(separator: ", "))
+        print(
+            "kill test: \(lineCount) lines, uninterrupted run \(String(format: "%.1f", duration)) s, "
+                + "\(interrupted) of \(rounds) runs killed after "
+                + delays.map { String(format: "%.2f s", $0) }.joined(separator: ", "))
         #expect(interrupted >= rounds / 2, "most runs must really be killed (delays \(delays), run \(duration) s)")
 
         let last = try cli.run(arguments + ["--db", killed])

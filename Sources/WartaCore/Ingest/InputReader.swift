@@ -205,7 +205,8 @@ public struct InputReader: Sendable {
             .failure(InputError(document: where_, reason: .invalidJSON(line: line, message)))
         }
         if String(validating: data, as: UTF8.self) == nil {
-            return fail("not UTF-8 (an invalid byte at offset \(TextDecoder.invalidUTF8Offset(data)) of the line); JSON Lines must be UTF-8")
+            let offset = TextDecoder.invalidUTF8Offset(data)
+            return fail("not UTF-8 (an invalid byte at offset \(offset) of the line); JSON Lines must be UTF-8")
         }
         let object: Any
         do {
@@ -223,7 +224,9 @@ public struct InputReader: Sendable {
                 return .success(value.stringValue)
             default:
                 return .failure(InputError(
-                    document: where_, reason: .invalidJSON(line: line, "field \"\(key)\" must be a string")))
+                    document: where_,
+                    reason: .invalidJSON(
+                        line: line, "field \"\(key)\" must be a string" + (key == "id" ? " or a number" : ""))))
             }
         }
         do {

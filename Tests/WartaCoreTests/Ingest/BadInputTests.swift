@@ -19,9 +19,11 @@ import Testing
 
     @Test func latinTextWithManyAccentsIsStillWindows1252() throws {
         // "Élégie à Noël, façade été" in Windows-1252, repeated: accents among plain letters.
-        let line: [UInt8] = [0xC9] + Array("l".utf8) + [0xE9] + Array("gie ".utf8) + [0xE0] + Array(" No".utf8) + [0xEB]
+        let line: [UInt8] =
+            [0xC9] + Array("l".utf8) + [0xE9] + Array("gie ".utf8) + [0xE0] + Array(" No".utf8) + [0xEB]
             + Array("l, fa".utf8) + [0xE7] + Array("ade ".utf8) + [0xE9, 0x74, 0xE9, 0x0A]
-        let (text, encoding) = try TextDecoder.decode(Array([[UInt8]](repeating: line, count: 20).joined()), document: "a.txt")
+        let (text, encoding) = try TextDecoder.decode(
+            Array([[UInt8]](repeating: line, count: 20).joined()), document: "a.txt")
         #expect(encoding == .windows1252)
         #expect(text.hasPrefix("Élégie à Noël, façade été\n"))
     }
@@ -32,18 +34,22 @@ import Testing
             Issue.record("a record that is not UTF-8 must fail")
             return
         }
-        #expect(error.description == "b.jsonl:3: line 3: invalid JSON: not UTF-8 (an invalid byte at offset 24 of the line); JSON Lines must be UTF-8")
+        #expect(
+            error.description
+                == "b.jsonl:3: line 3: invalid JSON: not UTF-8 (an invalid byte at offset 24 of the line); JSON Lines must be UTF-8"
+        )
     }
 
     @Test func jsonLineWithWrongTypesIsNamedByField() {
-        for (json, field) in [("{\"text\": 42}", "text"), ("{\"text\": \"x\", \"title\": [1]}", "title"),
-            ("{\"id\": true, \"text\": \"x\"}", "id"), ("{\"text\": \"x\", \"published\": 2024}", "published")]
-        {
+        for (json, field) in [
+            ("{\"text\": 42}", "text"), ("{\"text\": \"x\", \"title\": [1]}", "title"),
+            ("{\"id\": true, \"text\": \"x\"}", "id"), ("{\"text\": \"x\", \"published\": 2024}", "published"),
+        ] {
             guard case .failure(let error) = InputReader.parseRecord(Data(json.utf8), path: "c.jsonl", line: 1) else {
                 Issue.record("\(json) must fail")
                 continue
             }
-            #expect(error.description.hasSuffix("field \"\(field)\" must be a string"), "\(error)")
+            #expect(error.description.contains("invalid JSON: field \"\(field)\" must be a string"), "\(error)")
         }
     }
 
@@ -72,7 +78,8 @@ import Testing
     }
 
     @Test func htmlNestedTooDeeplyIsRefused() {
-        let html = "<html><body>" + String(repeating: "<div>", count: 100_000) + "<p>Isi berita.</p>"
+        let html =
+            "<html><body>" + String(repeating: "<div>", count: 100_000) + "<p>Isi berita.</p>"
             + String(repeating: "</div>", count: 100_000) + "</body></html>"
         #expect(HTMLReader.read(html).tooDeeplyNested)
         let raw = RawDocument(id: "x.html", path: "x.html", format: .html, body: html)
@@ -83,7 +90,8 @@ import Testing
             #expect(error.description == "x.html: unsupported input: HTML nested deeper than 250 elements")
         }
         // A page nested 200 deep is read.
-        let deep = "<html><body>" + String(repeating: "<div>", count: 200) + "<p>Isi berita yang dalam.</p>"
+        let deep =
+            "<html><body>" + String(repeating: "<div>", count: 200) + "<p>Isi berita yang dalam.</p>"
             + String(repeating: "</div>", count: 200) + "</body></html>"
         let page = HTMLReader.read(deep)
         #expect(!page.tooDeeplyNested)
