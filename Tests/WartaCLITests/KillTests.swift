@@ -1,6 +1,7 @@
 import Foundation
 import GRDB
 import Testing
+import WartaCore
 import WartaSQLite
 
 /// Nothing lost: `warta ingest` killed with SIGKILL at random moments, again and again, leaves a database
@@ -125,5 +126,54 @@ import WartaSQLite
         #expect(fromReference.status == 0 && fromKilled.status == 0)
         #expect(fromKilled.stdout == fromReference.stdout)
         #expect(!fromReference.stdout.isEmpty)
+    }
+
+    /// A block whose write fails midway (here: SQLite refuses the second document's source) leaves nothing of
+    /// any of its documents, and writing it again once the fault is gone stores each exactly once.
+    @Test func blockFailingMidwayLeavesNothingHalfWritten() async throws {
+        let cli = try CLI()
+        let path = cli.path("atomic.sqlite")
+        let store = try SQLiteStore(path: path)
+        let texts = [
+            (
+                "pertama.txt",
+                "PYONGYANG - Menteri pertahanan Rusia Sergei Shoigu bertemu Kim Jong Un di Pyongyang pada Rabu."
+            ),
+            (
+                "kedua.txt",
+                "JAKARTA - Presiden Joko Widodo menerima Perdana Menteri Australia di Istana Merdeka pada Kamis."
+            ),
+            (
+                "ketiga.txt",
+                "MOSKOW - Vladimir Putin dan Prabowo Subianto membahas kerja sama pertahanan di Kremlin, Rabu."
+            ),
+        ]
+        let batch = try texts.map { id, text in
+            let raw = RawDocument(id: id, path: id, format: .text, body: text)
+            return (document: try DocumentAnalyzer().analyze(raw), raw: text)
+        }
+        try await store.writer.write { db in
+            try db.execute(
+                sql: """
+                    CREATE TRIGGER refuse_second BEFORE INSERT ON source WHEN NEW.docId = 'kedua.txt'
+                    BEGIN SELECT RAISE(ABORT, 'disk full, say'); END
+                    """)
+        }
+        await #expect(throws: (any Error).self) { try await store.add(batch: batch) }
+        func counts() throws -> [Int] {
+            try DatabaseQueue(path: path).read { db in
+                try ["document", "source", "entity", "event_input"].map {
+                    try Int.fetchOne(db, sql: "SELECT count(*) FROM \($0)") ?? -1
+                }
+            }
+        }
+        #expect(try counts() == [0, 0, 0, 0])
+
+        try await store.writer.write { db in try db.execute(sql: "DROP TRIGGER refuse_second") }
+        #expect(try await store.add(batch: batch) == [.added, .added, .added])
+        let stored = try counts()
+        #expect(try await store.add(batch: batch) == [.known, .known, .known])
+        #expect(try counts() == stored)
+        #expect(stored[0] == 3 && stored[1] == 3 && stored[2] > 0)
     }
 }
