@@ -41,6 +41,28 @@ import WartaCore
         #expect(merged.count == 4)
     }
 
+    /// Found by the kill test: two events sharing an id (the same meeting, reported as held and as planned in one
+    /// report) came out in dictionary order, so a store kept one or the other depending on the process.
+    @Test func eventsSharingAnIdComeOutInOneOrder() {
+        var inputs = [EventMerger.Input]()
+        for doc in 0..<24 {
+            inputs.append(
+                Self.input(
+                    "d\(doc)", "CONSULT", ["Kim Jong Un", "Vladimir Putin"], date: "2023-09-\(10 + doc % 9)",
+                    modality: "planned", start: 50))
+            inputs.append(
+                Self.input("d\(doc)", "CONSULT", ["Kim Jong Un", "Vladimir Putin"], date: "2023-09-\(10 + doc % 9)"))
+        }
+        let merged = EventMerger().merge(inputs)
+        let byID = Dictionary(grouping: merged, by: \.id)
+        let shared = byID.values.filter { $0.count > 1 }
+        #expect(!shared.isEmpty)
+        for events in shared {
+            #expect(events.map(\.modality) == ["asserted", "planned"], "\(events.map(\.id))")
+        }
+        #expect(EventMerger().merge(inputs.reversed()).map(\.modality) == merged.map(\.modality))
+    }
+
     @Test func arrivalJoinsTheMeetingOfTheSameDay() {
         let merged = EventMerger().merge([
             Self.input("a", "CONSULT", ["Vladimir Putin", "North Korea"], date: "2024-06-19", mode: "visit"),
