@@ -101,7 +101,10 @@ let package = Package(
         ),
         .testTarget(
             name: "WartaCLITests",
-            dependencies: ["WartaCore", "WartaPostgres", "warta", "LoopbackServer"],
+            dependencies: [
+                "WartaCore", "WartaSQLite", "WartaPostgres", "warta", "LoopbackServer",
+                .product(name: "GRDB", package: "GRDB.swift"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

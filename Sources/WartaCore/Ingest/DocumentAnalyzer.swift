@@ -13,7 +13,8 @@ public struct DocumentAnalyzer: Sendable {
 
     /// Analyses one document.
     ///
-    /// - Throws: ``InputError`` `.empty` when neither a title nor any text is left.
+    /// - Throws: ``InputError`` `.empty` when neither a title nor any text is left, `.unsupported` for HTML
+    ///   nested deeper than ``HTMLReader/maxNesting``.
     public func analyze(_ raw: RawDocument) throws(InputError) -> Document {
         var page = HTMLReader.Page()
         let cleaned: Cleaner.Result
@@ -23,6 +24,11 @@ public struct DocumentAnalyzer: Sendable {
             cleaned = cleaner.clean(TextNormalizer.normalize(raw.body), knownTitle: givenTitle)
         case .html:
             page = HTMLReader.read(raw.body)
+            if page.tooDeeplyNested {
+                throw InputError(
+                    document: raw.path ?? raw.id,
+                    reason: .unsupported("HTML nested deeper than \(HTMLReader.maxNesting) elements"))
+            }
             let lines = page.lines.map { TextNormalizer.normalize($0) }.joined(separator: "\n")
             cleaned = cleaner.clean(
                 lines, knownTitle: givenTitle ?? page.title.map { TextNormalizer.normalize($0) }, structured: true)

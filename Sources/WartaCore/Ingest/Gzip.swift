@@ -8,11 +8,16 @@ public enum Gzip {
         bytes.count >= 2 && bytes[0] == 0x1F && bytes[1] == 0x8B
     }
 
+    /// How many times its compressed size a large output may be: deflate's ceiling is about 1,000, text gets
+    /// about 10.
+    public static let maxRatio = 100
+
     /// Inflates gzip or zlib data (concatenated gzip members included).
     ///
     /// - Parameters:
     ///   - limit: the most bytes the output may have.
-    /// - Throws: ``InputError`` `.invalidGzip` for corrupt data, `.tooLarge` past `limit`.
+    /// - Throws: ``InputError`` `.invalidGzip` for corrupt data, `.tooLarge` past `limit`, `.invalidGzip` past
+    ///   16 MB and ``maxRatio`` times the input (a gzip bomb).
     public static func decompress(_ input: [UInt8], limit: Int, document: String) throws(InputError) -> [UInt8] {
         var stream = z_stream()
         guard inflateInit2_(&stream, 15 + 32, ZLIB_VERSION, Int32(MemoryLayout<z_stream>.size)) == Z_OK else {
@@ -37,6 +42,16 @@ public enum Gzip {
                 if output.count + produced > limit {
                     failure = InputError(
                         document: document, reason: .tooLarge(size: output.count + produced, limit: limit))
+                    return
+                }
+                // Text compresses some tenfold; past 16 MB, more than `maxRatio` is a bomb,
+                // refused before it fills memory up to a large `limit`.
+                if output.count + produced > 16 << 20, output.count + produced > input.count * maxRatio {
+                    failure = InputError(
+                        document: document,
+                        reason: .invalidGzip(
+                            "a gzip bomb: \(input.count) bytes expand past \(output.count + produced) bytes "
+                                + "(more than \(maxRatio) times)"))
                     return
                 }
                 output.append(contentsOf: chunk[0..<produced])

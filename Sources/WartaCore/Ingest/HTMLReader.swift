@@ -17,7 +17,14 @@ public enum HTMLReader {
         public var url: String?
         public var siteName: String?
         public var language: String?
+        /// The page's elements nest deeper than ``maxNesting``: it was not read (no lines, no metadata).
+        public var tooDeeplyNested = false
     }
+
+    /// The deepest nesting of elements read; deeper pages are refused. No page needs it, and libxml2 stops
+    /// building the tree at 256 levels (its `xmlParserMaxDepth`) anyway, which would silently drop the rest
+    /// of the page.
+    public static let maxNesting = 250
 
     static let skipped: Set<String> = [
         "script", "style", "noscript", "template", "svg", "iframe", "form", "button", "select", "nav", "header",
@@ -40,6 +47,10 @@ public enum HTMLReader {
         guard !bytes.isEmpty, let document = parse(&bytes) else { return page }
         defer { xmlFreeDoc(document) }
         guard let root = xmlDocGetRootElement(document) else { return page }
+        if nestingExceeds(root, maxNesting) {
+            page.tooDeeplyNested = true
+            return page
+        }
         var articleBody: String?
         readHead(root, into: &page, articleBody: &articleBody)
         let scorer = ContentScorer(root: root)
@@ -79,7 +90,7 @@ public enum HTMLReader {
             var bytes = Array(body.utf8)
             guard let document = parse(&bytes) else { return [] }
             defer { xmlFreeDoc(document) }
-            guard let root = xmlDocGetRootElement(document) else { return [] }
+            guard let root = xmlDocGetRootElement(document), !nestingExceeds(root, maxNesting) else { return [] }
             var lines = [String]()
             var current = ""
             walk(root, scorer: nil, limit: 0, lines: &lines, current: &current)
@@ -87,6 +98,27 @@ public enum HTMLReader {
             return lines
         }
         return body.split(whereSeparator: \.isNewline).map { LineText.collapse(String($0)) }.filter { !$0.isEmpty }
+    }
+
+    /// Whether elements under `root` nest more than `limit` deep, found without recursion.
+    static func nestingExceeds(_ root: xmlNodePtr, _ limit: Int) -> Bool {
+        var node = root
+        var depth = 0
+        while true {
+            if node.pointee.type == XML_ELEMENT_NODE, let first = node.pointee.children {
+                depth += 1
+                if depth > limit { return true }
+                node = first
+                continue
+            }
+            // The next sibling of the node or of its nearest ancestor that has one, short of `root`.
+            while node != root, node.pointee.next == nil, let parent = node.pointee.parent {
+                node = parent
+                depth -= 1
+            }
+            guard node != root, let next = node.pointee.next else { return false }
+            node = next
+        }
     }
 
     private static func name(_ node: xmlNodePtr) -> String {

@@ -210,6 +210,10 @@ public struct InputReader: Sendable {
         func fail(_ message: String) -> Result<RawDocument, InputError> {
             .failure(InputError(document: where_, reason: .invalidJSON(line: line, message)))
         }
+        if String(validating: data, as: UTF8.self) == nil {
+            let offset = TextDecoder.invalidUTF8Offset(data)
+            return fail("not UTF-8 (an invalid byte at offset \(offset) of the line); JSON Lines must be UTF-8")
+        }
         let object: Any
         do {
             object = try JSONSerialization.jsonObject(with: data, options: [])
@@ -221,10 +225,14 @@ public struct InputReader: Sendable {
             switch record[key] {
             case nil, is NSNull: return .success(nil)
             case let value as String: return .success(value)
-            case let value as NSNumber where key == "id": return .success(value.stringValue)
+            // A number is a fine id; `true` is not (JSONSerialization gives both as NSNumber, a Bool as "c").
+            case let value as NSNumber where key == "id" && String(cString: value.objCType) != "c":
+                return .success(value.stringValue)
             default:
                 return .failure(InputError(
-                    document: where_, reason: .invalidJSON(line: line, "field \"\(key)\" must be a string")))
+                    document: where_,
+                    reason: .invalidJSON(
+                        line: line, "field \"\(key)\" must be a string" + (key == "id" ? " or a number" : ""))))
             }
         }
         do {

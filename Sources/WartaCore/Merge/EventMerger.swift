@@ -123,8 +123,19 @@ public struct EventMerger: Sendable {
                 clusters[root, default: []].append(i)
             }
         }
-        return clusters.values.map { build($0.map { items[$0] }) }
-            .sorted { ($0.date ?? "9999", $0.id) < ($1.date ?? "9999", $1.id) }
+        // A total order: clusters come out of a dictionary, whose order changes from one process to the next, and
+        // two events may share an id (the same actors, type, date and first source, told apart by modality),
+        // where a store keeps the first.
+        return clusters.values.map { cluster -> (key: String, event: Merged) in
+            let event = build(cluster.map { items[$0] })
+            return (Self.orderKey(event), event)
+        }
+        .sorted { $0.key < $1.key }.map(\.event)
+    }
+
+    static func orderKey(_ event: Merged) -> String {
+        let evidence = event.evidence.map { "\($0.document)\u{2}\($0.start)\u{2}\($0.end)" }.joined(separator: "\u{3}")
+        return [event.date ?? "9999", event.id, event.modality, evidence].joined(separator: "\u{1}")
     }
 
     static func sortKey(_ input: Input) -> String {
@@ -278,7 +289,11 @@ public struct EventMerger: Sendable {
             let dated = Set(members.filter { $0.event.date.map { !$0.hasPrefix("X") } ?? false }.map(\.document)).sorted()
             dateNote = "anchor corpus: the year comes from \(dated.joined(separator: ", ")), which report the same event"
         }
-        let id = "ev-" + String(SHA256.hex([type, keys.sorted().joined(separator: ","), date ?? "", sources.first ?? ""].joined(separator: "|")).prefix(12))
+        // A planned and a held meeting of the same actors, day and first report are two events: modality is
+        // part of the id (left out for asserted events, so their ids stay as they were).
+        var idParts = [type, keys.sorted().joined(separator: ","), date ?? "", sources.first ?? ""]
+        if modality != "asserted" { idParts.append(modality) }
+        let id = "ev-" + String(SHA256.hex(idParts.joined(separator: "|")).prefix(12))
         let evidence = members.map { Merged.Evidence(document: $0.document, start: $0.event.evidence.start, end: $0.event.evidence.end) }
         return Merged(
             id: id, type: type, mode: mode, modality: modality, participants: names, aliases: aliases, date: date,

@@ -24,6 +24,7 @@ public enum TextDecoder {
             text = utf8
             encoding = .utf8
         } else {
+            try checkLooksLikeWindows1252(body, document: document)
             text = String(String.UnicodeScalarView(body.map { windows1252Scalar($0) }))
             encoding = .windows1252
         }
@@ -48,6 +49,34 @@ public enum TextDecoder {
         if controls > 8 && controls * 100 > bytes.count {
             throw InputError(document: document, reason: .binary("\(controls) control bytes"))
         }
+    }
+
+    /// Refuses bytes that are not UTF-8 and too full of bytes past ASCII to be Windows-1252 text either:
+    /// Latin text has a few accented letters and curly quotes among plain letters, not a third of them.
+    static func checkLooksLikeWindows1252(_ bytes: ArraySlice<UInt8>, document: String) throws(InputError) {
+        var high = 0
+        var visible = 0
+        for byte in bytes where byte > 0x20 {
+            visible += 1
+            if byte >= 0x80 { high += 1 }
+        }
+        guard high > 16 && high * 3 > visible else { return }
+        let offset = invalidUTF8Offset(bytes)
+        let byte = bytes[bytes.startIndex + min(offset, bytes.count - 1)]
+        throw InputError(
+            document: document,
+            reason: .notText(
+                "invalid UTF-8 (byte 0x\(String(byte, radix: 16, uppercase: true)) at offset \(offset)) "
+                    + "and too many bytes past ASCII (\(high) of \(visible)) for Windows-1252 text"))
+    }
+
+    /// Where UTF-8 decoding of `bytes` first fails (their count when it never does), for messages.
+    static func invalidUTF8Offset(_ bytes: some Collection<UInt8>) -> Int {
+        var offset = 0
+        var iterator = bytes.makeIterator()
+        var decoder = UTF8()
+        while case .scalarValue(let scalar) = decoder.decode(&iterator) { offset += UTF8.width(scalar) }
+        return offset
     }
 
     /// The Unicode scalar for a Windows-1252 byte (undefined positions map to their Latin-1 C1 control).

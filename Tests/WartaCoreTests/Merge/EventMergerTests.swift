@@ -41,6 +41,24 @@ import WartaCore
         #expect(merged.count == 4)
     }
 
+    /// Found by the kill test: a meeting reported as held and as planned in one report gave two events with one id,
+    /// so a store kept one or the other. Modality is now part of the id, and the order is total.
+    @Test func heldAndPlannedMeetingsAreTwoEventsWithTwoIDs() {
+        var inputs = [EventMerger.Input]()
+        for doc in 0..<24 {
+            inputs.append(
+                Self.input(
+                    "d\(doc)", "CONSULT", ["Kim Jong Un", "Vladimir Putin"], date: "2023-09-\(10 + doc % 9)",
+                    modality: "planned", start: 50))
+            inputs.append(
+                Self.input("d\(doc)", "CONSULT", ["Kim Jong Un", "Vladimir Putin"], date: "2023-09-\(10 + doc % 9)"))
+        }
+        let merged = EventMerger().merge(inputs)
+        #expect(Set(merged.map(\.id)).count == merged.count)
+        #expect(merged.contains { $0.modality == "planned" } && merged.contains { $0.modality == "asserted" })
+        #expect(EventMerger().merge(inputs.reversed()).map(\.id) == merged.map(\.id))
+    }
+
     @Test func arrivalJoinsTheMeetingOfTheSameDay() {
         let merged = EventMerger().merge([
             Self.input("a", "CONSULT", ["Vladimir Putin", "North Korea"], date: "2024-06-19", mode: "visit"),
