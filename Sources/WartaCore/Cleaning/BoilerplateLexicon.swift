@@ -84,13 +84,10 @@ public struct BoilerplateLexicon: Sendable {
         }
     }
 
-    /// What ``LineText/keyWithoutTrailingPunctuation`` takes off.
-    private static let trailing = Set(":.|!?»>›→… ".unicodeScalars)
-
     /// The rule that marks `line` as boilerplate, if any.
     func rule(for line: LineText) -> String? {
         if let rule = exact[line.key] { return rule }
-        if let last = line.key.unicodeScalars.last, Self.trailing.contains(last), let rule = exact[line.keyWithoutTrailingPunctuation] {
+        if let last = line.key.unicodeScalars.last, LineText.trailingPunctuation.contains(last), let rule = exact[line.keyWithoutTrailingPunctuation] {
             return rule
         }
         guard !prefixes.isEmpty, let first = line.key.utf8.first else { return nil }

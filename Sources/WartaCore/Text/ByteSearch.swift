@@ -42,4 +42,26 @@ enum ByteSearch {
         parts.append(haystack[start...])
         return parts
     }
+
+    /// For every byte, the needles that start with it.
+    static func firstByteTable(_ needles: [[UInt8]]) -> [[Int]] {
+        var table = [[Int]](repeating: [], count: 256)
+        for (i, needle) in needles.enumerated() where !needle.isEmpty { table[Int(needle[0])].append(i) }
+        return table
+    }
+
+    /// Whether any needle occurs in `haystack`: one pass, comparing only the needles that start with each byte.
+    static func containsAny(_ haystack: [UInt8], _ needles: [[UInt8]], byFirst: [[Int]]) -> Bool {
+        let count = haystack.count
+        for i in 0..<count {
+            for n in byFirst[Int(haystack[i])] {
+                let needle = needles[n]
+                guard i + needle.count <= count else { continue }
+                var k = 1
+                while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
+                if k == needle.count { return true }
+            }
+        }
+        return false
+    }
 }

@@ -24,8 +24,8 @@ enum ClassHints {
     /// ``hint(_:)`` on lowercased UTF-8 bytes (a byte scan: `String.contains` is far too slow per element).
     static func hint(bytes: [UInt8]) -> Int {
         guard !bytes.isEmpty else { return 0 }
-        let good = containsAny(bytes, positiveBytes, byFirst: positiveByFirst)
-        var bad = containsAny(bytes, negativeBytes, byFirst: negativeByFirst)
+        let good = ByteSearch.containsAny(bytes, positiveBytes, byFirst: positiveByFirst)
+        var bad = ByteSearch.containsAny(bytes, negativeBytes, byFirst: negativeByFirst)
         if !bad {
             var start = 0
             for i in 0...bytes.count {
@@ -41,45 +41,8 @@ enum ClassHints {
         return good == bad ? 0 : (good ? 1 : -1)
     }
 
-    /// For every byte, the needles that start with it.
-    private static func firstByteTable(_ needles: [[UInt8]]) -> [[Int]] {
-        var table = [[Int]](repeating: [], count: 256)
-        for (i, needle) in needles.enumerated() where !needle.isEmpty { table[Int(needle[0])].append(i) }
-        return table
-    }
-    private static let positiveByFirst = firstByteTable(positiveBytes)
-    private static let negativeByFirst = firstByteTable(negativeBytes)
-
-    /// Whether any needle occurs in `haystack`: one pass, comparing only the needles that start with each byte.
-    static func containsAny(_ haystack: [UInt8], _ needles: [[UInt8]], byFirst: [[Int]]) -> Bool {
-        let count = haystack.count
-        for i in 0..<count {
-            for n in byFirst[Int(haystack[i])] {
-                let needle = needles[n]
-                guard i + needle.count <= count else { continue }
-                var k = 1
-                while k < needle.count && haystack[i + k] == needle[k] { k += 1 }
-                if k == needle.count { return true }
-            }
-        }
-        return false
-    }
-
-    static func contains(_ haystack: [UInt8], _ needle: [UInt8]) -> Bool {
-        let n = needle.count
-        guard n > 0, haystack.count >= n else { return false }
-        let first = needle[0]
-        var i = 0
-        while i <= haystack.count - n {
-            if haystack[i] == first {
-                var j = 1
-                while j < n && haystack[i + j] == needle[j] { j += 1 }
-                if j == n { return true }
-            }
-            i += 1
-        }
-        return false
-    }
+    private static let positiveByFirst = ByteSearch.firstByteTable(positiveBytes)
+    private static let negativeByFirst = ByteSearch.firstByteTable(negativeBytes)
 
     /// Furniture and nothing else.
     static func isFurniture(_ classes: String) -> Bool { hint(classes) < 0 }

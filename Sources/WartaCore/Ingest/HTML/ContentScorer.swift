@@ -156,7 +156,7 @@ struct ContentScorer {
                     if b != 32 { style.append(b >= 65 && b <= 90 ? b + 32 : b) }
                     p += 1
                 }
-                if ClassHints.contains(style, Self.displayNone) || ClassHints.contains(style, Self.visibilityHidden) { hidden = true }
+                if ByteSearch.firstIndex(of: Self.displayNone, in: style) != nil || ByteSearch.firstIndex(of: Self.visibilityHidden, in: style) != nil { hidden = true }
             } else if xmlStrEqual(rawName, "itemprop") != 0, xmlStrEqual(value, "articleBody") != 0 {
                 itemBody = true
             }
