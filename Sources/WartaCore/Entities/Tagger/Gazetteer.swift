@@ -70,12 +70,16 @@ public struct Gazetteer: Sendable, Hashable {
         matches(keys: tokens.map(NERLexicon.key))
     }
 
-    /// ``matches(in:)`` over tokens already in lookup form (``NERLexicon/key(_:)``).
-    func matches(keys: [String]) -> [(start: Int, end: Int, types: Set<String>)] {
+    /// Whether some name starts with the word `key` (in lookup form).
+    func startsName(_ key: String) -> Bool { longest[key] != nil }
+
+    /// ``matches(in:)`` over tokens already in lookup form (``NERLexicon/key(_:)``); `starts`, if given, says which
+    /// tokens can start a name (``startsName(_:)``), so the others are not looked up.
+    func matches(keys: [String], starts: [Bool]? = nil) -> [(start: Int, end: Int, types: Set<String>)] {
         var result: [(start: Int, end: Int, types: Set<String>)] = []
         var start = 0
         while start < keys.count {
-            guard let most = longest[keys[start]] else {
+            guard starts?[start] ?? true, let most = longest[keys[start]] else {
                 start += 1
                 continue
             }

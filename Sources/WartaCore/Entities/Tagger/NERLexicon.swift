@@ -90,6 +90,9 @@ public struct NERLexicon: Sendable, Hashable {
         return String(scalars[first...last]).lowercased()
     }
 
+    /// Whether some phrase of the lexicon ends with the word `key`.
+    func endsPhrase(_ key: String) -> Bool { phrases[key] != nil }
+
     /// The classes of the lexicon phrases that end at `keys[index]` (bit set of ``WordClass/bit``).
     func classes(endingAt index: Int, keys: [String]) -> UInt8 {
         guard index >= 0, index < keys.count, let entries = phrases[keys[index]] else { return 0 }

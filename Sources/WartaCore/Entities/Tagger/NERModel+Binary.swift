@@ -1,4 +1,4 @@
-/// The binary model format, version 1. All numbers little-endian; `varint` is LEB128; a string is a varint byte
+/// The binary model format, version 2. All numbers little-endian; `varint` is LEB128; a string is a varint byte
 /// count and UTF-8 bytes.
 ///
 /// ```
@@ -12,7 +12,8 @@
 /// A weight is its Int16 times `scale`.
 extension NERModel {
     static let magic = Array("WARTANER".utf8)
-    static let version: UInt32 = 1
+    /// 2: features are hashed from part hashes (version 1 hashed whole strings per feature).
+    static let version: UInt32 = 2
 
     /// The model's bytes. Equal models give equal bytes: everything is written in sorted order.
     public func encoded() -> [UInt8] {
@@ -44,8 +45,6 @@ extension NERModel {
         }
 
         let l = labels.count
-        let largest = weights.reduce(Float(0)) { max($0, abs($1)) }
-        let scale = largest > 0 ? largest / 32767 : 1
         body.float(scale)
         for t in transitions { body.float(t) }
         for s in stops { body.float(s) }
@@ -60,7 +59,7 @@ extension NERModel {
             var mask = [UInt8](repeating: 0, count: maskBytes)
             var values: [Int16] = []
             for k in 0..<l {
-                let q = Int16(clamping: Int((weights[base + k] / scale).rounded()))
+                let q = quantized[base + k]
                 if q != 0 {
                     mask[k / 8] |= 1 << UInt8(k % 8)
                     values.append(q)
@@ -136,7 +135,7 @@ extension NERModel {
         let featureCount = try r.varint()
         var rows: [UInt64: Int32] = [:]
         rows.reserveCapacity(featureCount)
-        var weights = [Float](repeating: 0, count: featureCount * labelCount)
+        var quantized = [Int16](repeating: 0, count: featureCount * labelCount)
         let maskBytes = (labelCount + 7) / 8
         var hash: UInt64 = 0
         for row in 0..<featureCount {
@@ -144,7 +143,7 @@ extension NERModel {
             rows[hash] = Int32(row)
             let mask = Array(try r.take(maskBytes))
             for k in 0..<labelCount where mask[k / 8] & (1 << UInt8(k % 8)) != 0 {
-                weights[row * labelCount + k] = Float(try r.int16()) * scale
+                quantized[row * labelCount + k] = try r.int16()
             }
         }
         guard r.position == bytes.count else { throw r.error("\(bytes.count - r.position) bytes after the model") }
@@ -152,7 +151,7 @@ extension NERModel {
             labels: labels, info: info, lexicon: lexicon,
             statistics: WordStatistics(
                 capitalisation: capitalisation, profiles: profiles, clusters: clusters, granularities: granularities),
-            rows: rows, weights: weights, transitions: transitions, stops: stops)
+            rows: rows, quantized: quantized, scale: scale, transitions: transitions, stops: stops)
     }
 }
 

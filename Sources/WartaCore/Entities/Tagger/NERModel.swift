@@ -20,22 +20,39 @@ public struct NERModel: Sendable, Hashable {
     let lexicon: NERLexicon
     /// What unlabelled text said about words, for the features.
     public let statistics: WordStatistics
-    /// Feature hash → row of `weights`.
+    /// Feature hash → row of `quantized`.
     let rows: [UInt64: Int32]
     /// `rows` for fast lookup.
     let table: FeatureTable
-    /// `labels.count` weights a row.
-    let weights: [Float]
+    /// `labels.count` weights a row, quantised: a weight is its `Int16` times ``scale``. Tagging sums them as
+    /// integers, so the sum does not depend on the order of the features.
+    let quantized: [Int16]
+    let scale: Float
     /// `transitions[(from) * L + to]`; row `L` is the sentence start.
     let transitions: [Float]
     /// The weight of ending a sentence on each label.
     let stops: [Float]
 
+    /// A model with `weights` (`labels.count` a row), quantised to 16 bits as the file stores them.
     init(
         labels: [String], info: String, lexicon: NERLexicon, statistics: WordStatistics, rows: [UInt64: Int32],
         weights: [Float], transitions: [Float], stops: [Float]
     ) {
         precondition(weights.count == rows.count * labels.count, "one row of weights per feature")
+        let largest = weights.reduce(Float(0)) { max($0, abs($1)) }
+        let scale = largest > 0 ? largest / 32767 : 1
+        let quantized = weights.map { Int16(clamping: Int(($0 / scale).rounded())) }
+        self.init(
+            labels: labels, info: info, lexicon: lexicon, statistics: statistics, rows: rows, quantized: quantized,
+            scale: scale, transitions: transitions, stops: stops)
+    }
+
+    /// A model with weights already quantised.
+    init(
+        labels: [String], info: String, lexicon: NERLexicon, statistics: WordStatistics, rows: [UInt64: Int32],
+        quantized: [Int16], scale: Float, transitions: [Float], stops: [Float]
+    ) {
+        precondition(quantized.count == rows.count * labels.count, "one row of weights per feature")
         precondition(transitions.count == (labels.count + 1) * labels.count, "one transition per label pair")
         self.labels = labels
         self.info = info
@@ -43,7 +60,8 @@ public struct NERModel: Sendable, Hashable {
         self.statistics = statistics
         self.rows = rows
         self.table = FeatureTable(rows)
-        self.weights = weights
+        self.quantized = quantized
+        self.scale = scale
         self.transitions = transitions
         self.stops = stops
     }

@@ -18,13 +18,17 @@ public struct NERTagger: Sendable {
     let allowed: [Bool]
     /// The BIO label each model label is written as.
     let outputs: [String]
+    /// Words already tagged, with the summed weights of their own features; shared by every copy of the tagger.
+    let cache: WordCache
 
     /// A tagger for `model`; a `gazetteer` adds its names as features (a model trained without one ignores it).
-    public init(model: NERModel, gazetteer: Gazetteer? = nil) {
+    /// `cachedWords` bounds the word cache (0: no cache).
+    public init(model: NERModel, gazetteer: Gazetteer? = nil, cachedWords: Int = 1 << 17) {
         self.model = model
         self.extractor = FeatureExtractor(lexicon: model.lexicon, statistics: model.statistics, gazetteer: gazetteer)
         self.allowed = Self.allowedTransitions(model.labels)
         self.outputs = model.labels.map(Self.bioLabel)
+        self.cache = WordCache(limit: cachedWords)
     }
 
     /// One BIO label for each token.
@@ -32,11 +36,11 @@ public struct NERTagger: Sendable {
     /// - Complexity: O(n·(f + L²)) for n tokens, f features a token and L labels.
     public func tag(_ tokens: [String]) -> [String] {
         guard !tokens.isEmpty else { return [] }
-        let sentence = extractor.features(of: tokens)
-        let scores = emissions(sentence)
+        let n = tokens.count
+        let scores = emissions(tokens)
         return Self.viterbi(
-            scores: scores, count: tokens.count, labels: model.labels.count, transitions: model.transitions,
-            stops: model.stops, allowed: allowed
+            scores: scores, count: n, labels: model.labels.count, transitions: model.transitions, stops: model.stops,
+            allowed: allowed
         ).map { outputs[$0] }
     }
 
@@ -45,27 +49,48 @@ public struct NERTagger: Sendable {
         BIO.spans(labels: labels)
     }
 
-    /// `n × L` label scores from the features' weights.
-    func emissions(_ sentence: FeatureExtractor.Sentence) -> [Float] {
+    /// `n × L` label scores from the features' weights: each word's own features (summed once per word and
+    /// cached), then its context's and the gazetteer's. The weights are summed as integers, so the scores are the
+    /// same whether a word came from the cache or not.
+    func emissions(_ tokens: [String]) -> [Float] {
+        let n = tokens.count
         let l = model.labels.count
-        var scores = [Float](repeating: 0, count: sentence.count * l)
+        var sums = [Int32](repeating: 0, count: n * l)
+        var words = [FeatureExtractor.Word?](repeating: nil, count: n)
+        cache.lookUp(tokens, labels: l, words: &words, sums: &sums)
+
         let table = model.table
-        model.weights.withUnsafeBufferPointer { w in
-            scores.withUnsafeMutableBufferPointer { out in
-                func addRow(_ hash: UInt64, _ i: Int) {
-                    guard let row = table.row(hash) else { return }
-                    let base = Int(row) * l
-                    for k in 0..<l { out[i * l + k] += w[base + k] }
-                }
-                for i in 0..<sentence.count {
-                    for f in sentence.offsets[i]..<sentence.offsets[i + 1] { addRow(sentence.hashes[f], i) }
-                    for f in sentence.gazetteerOffsets[i]..<sentence.gazetteerOffsets[i + 1] {
-                        addRow(sentence.gazetteerHashes[f], i)
+        model.quantized.withUnsafeBufferPointer { w in
+            sums.withUnsafeMutableBufferPointer { out in
+                func add(_ hashes: ArraySlice<UInt64>, _ i: Int) {
+                    for hash in hashes {
+                        guard let row = table.row(hash) else { continue }
+                        let base = Int(row) * l
+                        for k in 0..<l { out[i * l + k] &+= Int32(w[base + k]) }
                     }
+                }
+                var fresh: [Int] = []
+                var own: [UInt64] = []
+                for i in 0..<n where words[i] == nil {
+                    own.removeAll(keepingCapacity: true)
+                    words[i] = extractor.word(tokens[i], own: &own)
+                    add(own[...], i)
+                    fresh.append(i)
+                }
+                if !fresh.isEmpty {
+                    cache.store(fresh.map { (tokens[$0], words[$0]!, Array(out[($0 * l)..<($0 * l + l)])) })
+                }
+                let known = words.map { $0! }
+                let context = extractor.context(of: known)
+                let gazetteer = extractor.gazetteerFeatures(of: known)
+                for i in 0..<n {
+                    add(context.hashes[context.offsets[i]..<context.offsets[i + 1]], i)
+                    add(gazetteer.hashes[gazetteer.offsets[i]..<gazetteer.offsets[i + 1]], i)
                 }
             }
         }
-        return scores
+        let scale = model.scale
+        return sums.map { Float($0) * scale }
     }
 
     /// Which label may follow which, for BIO labels (`I-X` only after `B-X` or `I-X`, never first) or BILOU
