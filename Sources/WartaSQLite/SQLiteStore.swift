@@ -14,11 +14,8 @@ internal import Foundation
 /// ```
 public final class SQLiteStore: EventStore {
     public let writer: any DatabaseWriter
-    private let encoder: JSONEncoder = {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return encoder
-    }()
+    /// Writes the stored JSON (analysis, aliases, event inputs and events) straight to bytes.
+    private let encoder = StreamingJSONEncoder()
 
     /// Opens (or creates) the database at `path` and brings its schema up to date.
     public init(path: String) throws {
@@ -114,28 +111,32 @@ public final class SQLiteStore: EventStore {
     }
 
     private func encode(_ document: Document) throws -> String {
-        String(decoding: try encoder.encode(document), as: UTF8.self)
+        try encoder.encode(document)
     }
 
     private func insert(_ document: Document, analysis: String, raw: String, db: Database) throws -> StoreOutcome {
-        let exists = try Bool.fetchOne(db, sql: "SELECT 1 FROM document WHERE hash = ?", arguments: [document.hash]) ?? false
+        let exists =
+            try Bool.fetchOne(db.cachedStatement(sql: "SELECT 1 FROM document WHERE hash = ?"), arguments: [document.hash])
+            ?? false
         let now = Date()
         if !exists {
-            try db.execute(
+            try db.cachedStatement(
                 sql: """
                     INSERT INTO document (hash, id, title, author, published, dateline, language, text, analysis, addedAt)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    """,
+                    """
+            ).execute(
                 arguments: [
                     document.hash, document.id, document.title, document.author, document.published,
                     document.dateline, document.language, document.text, analysis, now,
                 ])
         }
-        try db.execute(
+        try db.cachedStatement(
             sql: """
                 INSERT INTO source (documentHash, docId, path, url, publisher, raw, addedAt)
                 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (documentHash, docId) DO NOTHING
-                """,
+                """
+        ).execute(
             arguments: [
                 document.hash, document.id, document.source.path, document.source.url, document.source.publisher,
                 raw, now,
@@ -228,24 +229,27 @@ public final class SQLiteStore: EventStore {
     private func writeAnalysis(_ document: Document, db: Database) throws {
         for entity in document.entities {
             let key = EventMerger.actorKey(entity)
-            let aliases = String(decoding: try encoder.encode(entity.aliases), as: UTF8.self)
-            if let row = try Row.fetchOne(db, sql: "SELECT aliases FROM entity WHERE key = ?", arguments: [key]) {
+            let aliases = try encoder.encode(entity.aliases)
+            if let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT aliases FROM entity WHERE key = ?"), arguments: [key])
+            {
                 let known = (try? JSONDecoder().decode([String].self, from: Data((row["aliases"] as String).utf8))) ?? []
                 var merged = known
                 for alias in entity.aliases + [entity.name] where !merged.contains(alias) { merged.append(alias) }
-                try db.execute(
-                    sql: "UPDATE entity SET mentions = mentions + ?, documents = documents + 1, aliases = ? WHERE key = ?",
-                    arguments: [entity.mentions.count, String(decoding: try encoder.encode(merged), as: UTF8.self), key])
+                try db.cachedStatement(
+                    sql: "UPDATE entity SET mentions = mentions + ?, documents = documents + 1, aliases = ? WHERE key = ?"
+                ).execute(
+                    arguments: [entity.mentions.count, try encoder.encode(merged), key])
             } else {
-                try db.execute(
-                    sql: "INSERT INTO entity (key, name, type, link, country, aliases, mentions, documents) VALUES (?, ?, ?, ?, ?, ?, ?, 1)",
+                try db.cachedStatement(
+                    sql: "INSERT INTO entity (key, name, type, link, country, aliases, mentions, documents) VALUES (?, ?, ?, ?, ?, ?, ?, 1)"
+                ).execute(
                     arguments: [key, entity.name, entity.type, entity.link, entity.country, aliases, entity.mentions.count])
             }
         }
         for input in EventMerger.inputs(of: document) {
-            try db.execute(
-                sql: "INSERT INTO event_input (documentHash, input) VALUES (?, ?)",
-                arguments: [document.hash, String(decoding: try encoder.encode(input), as: UTF8.self)])
+            try db.cachedStatement(sql: "INSERT INTO event_input (documentHash, input) VALUES (?, ?)").execute(
+                arguments: [document.hash, try encoder.encode(input)])
         }
     }
 
@@ -258,7 +262,7 @@ public final class SQLiteStore: EventStore {
     }
 
     public func replaceEvents(_ events: [EventMerger.Merged]) async throws {
-        let encoded = try events.map { ($0, String(decoding: try encoder.encode($0), as: UTF8.self)) }
+        let encoded = try events.map { ($0, try encoder.encode($0)) }
         try await writer.write { db in try Self.writeEvents(encoded, db: db) }
     }
 
@@ -271,7 +275,7 @@ public final class SQLiteStore: EventStore {
                 try JSONDecoder().decode(EventMerger.Input.self, from: Data($0.utf8))
             }
             let merged = EventMerger().merge(inputs)
-            try Self.writeEvents(try merged.map { ($0, String(decoding: try self.encoder.encode($0), as: UTF8.self)) }, db: db)
+            try Self.writeEvents(try merged.map { ($0, try self.encoder.encode($0)) }, db: db)
             return merged.count
         }
     }
@@ -279,8 +283,9 @@ public final class SQLiteStore: EventStore {
     private static func writeEvents(_ encoded: [(EventMerger.Merged, String)], db: Database) throws {
         try db.execute(sql: "DELETE FROM event")
         for (event, json) in encoded {
-            try db.execute(
-                sql: "INSERT INTO event (id, type, date, modality, merged) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
+            try db.cachedStatement(
+                sql: "INSERT INTO event (id, type, date, modality, merged) VALUES (?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"
+            ).execute(
                 arguments: [event.id, event.type, event.date, event.modality, json])
         }
     }
