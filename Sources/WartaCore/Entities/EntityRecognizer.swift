@@ -48,7 +48,7 @@ public struct EntityRecognizer: Sendable {
 
     static func isCapitalized(_ token: WordToken) -> Bool {
         guard let first = token.text.unicodeScalars.first else { return false }
-        return first.properties.isUppercase
+        return NERTokenizer.isUppercase(first)
     }
 
     /// Spans in token indices of one sentence.

@@ -157,7 +157,7 @@ public struct EventExtractor: Sendable {
         guard trigger.mode == "host", trigger.roles == .agent, trigger.words.count == 1 else { return true }
         guard index < tokens.count else { return false }
         let next = tokens[index]
-        if let first = next.text.unicodeScalars.first, first.properties.isUppercase { return true }
+        if let first = next.text.unicodeScalars.first, NERTokenizer.isUppercase(first) { return true }
         return visitorWords.contains(next.lower)
     }
 

@@ -25,9 +25,10 @@ public struct StreamingJSONEncoder: Sendable {
 
 /// The output buffer and the containers still open in it, innermost last.
 final class JSONSink {
-    var bytes: [UInt8] = []
+    // One sink serves one encoding on one thread: no need to check each access at run time.
+    @exclusivity(unchecked) var bytes: [UInt8] = []
     /// For each open container: its closing byte and whether it holds an element yet.
-    private var open: [(close: UInt8, count: Int)] = []
+    @exclusivity(unchecked) private var open: [(close: UInt8, count: Int)] = []
 
     init() {
         bytes.reserveCapacity(1024)
@@ -106,6 +107,17 @@ final class JSONSink {
 
     func string(_ text: String) {
         bytes.append(UInt8(ascii: "\""))
+        let plain = text.utf8.withContiguousStorageIfAvailable { utf8 -> Bool in
+            guard !utf8.contains(where: { $0 < 0x20 || $0 == UInt8(ascii: "\"") || $0 == UInt8(ascii: "\\") }) else {
+                return false
+            }
+            bytes.append(contentsOf: utf8)
+            return true
+        }
+        if plain == true {
+            bytes.append(UInt8(ascii: "\""))
+            return
+        }
         for byte in text.utf8 {
             switch byte {
             case UInt8(ascii: "\""): append("\\\"")

@@ -50,7 +50,7 @@ public enum Sentences {
                     continue
                 }
                 let next = scalars[k]
-                let opensSentence = next.properties.isUppercase || next.properties.numericType != nil
+                let opensSentence = NERTokenizer.isUppercase(next) || NERTokenizer.isDigit(next) || (next.value >= 0x80 && next.properties.numericType != nil)
                     || "\"'\u{201C}\u{2018}(".unicodeScalars.contains(next)
                 if opensSentence && !(c == "." && endsAbbreviation(scalars, before: i)) {
                     close(j)
@@ -70,7 +70,7 @@ public enum Sentences {
         while s > 0, scalars[s - 1].properties.isAlphabetic || scalars[s - 1] == "." { s -= 1 }
         let word = String(String.UnicodeScalarView(scalars[s..<dot])).lowercased()
         if word.isEmpty { return false }
-        if word.count == 1, scalars[s].properties.isUppercase { return true }
+        if word.count == 1, NERTokenizer.isUppercase(scalars[s]) { return true }
         return abbreviations.contains(word)
     }
 }

@@ -141,30 +141,37 @@ public struct NERTagger: Sendable {
     }
 
     /// The best allowed label sequence (label indices) for `count × labels` scores.
+    ///
+    /// Transitions that are not allowed weigh −∞, so the inner loop needs no test: a sum with −∞ never wins.
     static func viterbi(
         scores: [Float], count n: Int, labels l: Int, transitions: [Float], stops: [Float], allowed: [Bool]
     ) -> [Int] {
-        let impossible = -Float.greatestFiniteMagnitude
+        let impossible = -Float.infinity
+        var moves = [Float](repeating: impossible, count: (l + 1) * l)
+        for index in moves.indices where allowed[index] { moves[index] = transitions[index] }
         var best = [Float](repeating: impossible, count: n * l)
         var back = [Int32](repeating: 0, count: n * l)
-        for k in 0..<l where allowed[l * l + k] {
-            best[k] = transitions[l * l + k] + scores[k]
-        }
+        for k in 0..<l { best[k] = moves[l * l + k] + scores[k] }
         if n > 1 {
-            for i in 1..<n {
-                for k in 0..<l {
-                    var top = impossible
-                    var arg = 0
-                    for j in 0..<l where allowed[j * l + k] && best[(i - 1) * l + j] > impossible {
-                        let s = best[(i - 1) * l + j] + transitions[j * l + k]
-                        if s > top {
-                            top = s
-                            arg = j
+            best.withUnsafeMutableBufferPointer { best in
+                moves.withUnsafeBufferPointer { moves in
+                    for i in 1..<n {
+                        let previous = (i - 1) * l
+                        for k in 0..<l {
+                            var top = impossible
+                            var arg = 0
+                            for j in 0..<l {
+                                let s = best[previous + j] + moves[j * l + k]
+                                if s > top {
+                                    top = s
+                                    arg = j
+                                }
+                            }
+                            if top > impossible {
+                                best[i * l + k] = top + scores[i * l + k]
+                                back[i * l + k] = Int32(arg)
+                            }
                         }
-                    }
-                    if top > impossible {
-                        best[i * l + k] = top + scores[i * l + k]
-                        back[i * l + k] = Int32(arg)
                     }
                 }
             }
