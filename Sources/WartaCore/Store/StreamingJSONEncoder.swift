@@ -35,23 +35,49 @@ final class JSONSink {
     }
 
     /// Writes `value`, closing whatever containers its encoding opened.
+    ///
+    /// Strings, numbers, booleans and their optionals are recognised by their type (a pointer comparison), not by
+    /// dynamic casts, which cost more than writing them.
     func value<T: Encodable>(_ value: T) throws {
-        switch value {
-        case let string as String: self.string(string)
-        case let int as Int: self.integer(int)
-        case let bool as Bool: append(bool ? "true" : "false")
-        case let double as Double: try self.double(double)
-        case let float as Float:
-            guard float.isFinite else { try self.double(Double(float)); return }
-            bytes.append(contentsOf: "\(float)".utf8)
-        case let integer as any BinaryInteger: self.integer(integer)
-        case let dictionary as any SortedJSONObject: try dictionary.write(to: self)
-        default:
+        func reading<U>(_ type: U.Type) -> U {
+            withUnsafePointer(to: value) { $0.withMemoryRebound(to: U.self, capacity: 1) { $0.pointee } }
+        }
+        if T.self == String.self {
+            string(reading(String.self))
+        } else if T.self == String?.self {
+            if let text = reading(String?.self) { string(text) } else { null() }
+        } else if T.self == Int.self {
+            integer(reading(Int.self))
+        } else if T.self == Int?.self {
+            if let number = reading(Int?.self) { integer(number) } else { null() }
+        } else if T.self == Double.self {
+            try double(reading(Double.self))
+        } else if T.self == Double?.self {
+            if let number = reading(Double?.self) { try double(number) } else { null() }
+        } else if T.self == Bool.self {
+            append(reading(Bool.self) ? "true" : "false")
+        } else if T.self == [String].self {
             let depth = open.count
-            let encoder = StreamEncoder(sink: self, depth: depth)
-            try value.encode(to: encoder)
-            if !encoder.wrote { append("{}") }
+            openContainer(UInt8(ascii: "["), UInt8(ascii: "]"), depth: depth)
+            for text in reading([String].self) {
+                element(depth: depth)
+                string(text)
+            }
             close(to: depth)
+        } else {
+            switch value {
+            case let float as Float:
+                guard float.isFinite else { try self.double(Double(float)); return }
+                bytes.append(contentsOf: "\(float)".utf8)
+            case let integer as any BinaryInteger: self.integer(integer)
+            case let dictionary as any SortedJSONObject: try dictionary.write(to: self)
+            default:
+                let depth = open.count
+                let encoder = StreamEncoder(sink: self, depth: depth)
+                try value.encode(to: encoder)
+                if !encoder.wrote { append("{}") }
+                close(to: depth)
+            }
         }
     }
 

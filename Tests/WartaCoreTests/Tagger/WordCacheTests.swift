@@ -48,7 +48,7 @@ struct WordCacheTests {
                     features.hashes[features.offsets[i]..<features.offsets[i + 1]]
                     + features.gazetteerHashes[features.gazetteerOffsets[i]..<features.gazetteerOffsets[i + 1]]
                 for hash in hashes {
-                    guard let row = model.table.row(hash) else { continue }
+                    guard let row = model.rows[hash] else { continue }
                     for k in 0..<l { sums[i * l + k] += Int32(model.quantized[Int(row) * l + k]) }
                 }
             }
@@ -56,15 +56,18 @@ struct WordCacheTests {
         }
     }
 
-    @Test("the feature table finds every row it was built with and nothing else")
-    func featureTable() {
+    @Test("the feature table finds every row's weights it was built with and nothing else", arguments: [1, 13, 14, 15, 40])
+    func featureTable(labels: Int) {
         var random = SplitMix64(seed: 11)
         var rows: [UInt64: Int32] = [:]
         while rows.count < 5000 { rows[random.next()] = Int32(rows.count) }
-        let table = FeatureTable(rows)
-        for (key, row) in rows { #expect(table.row(key) == row) }
+        let weights = (0..<(rows.count * labels)).map { _ in Int16(truncatingIfNeeded: random.next()) }
+        let table = FeatureTable(rows, weights: weights, labels: labels)
+        for (key, row) in rows {
+            #expect(table.weights(key) == weights[(Int(row) * labels)..<(Int(row) * labels + labels)].map(Int32.init))
+        }
         var found = 0
-        for _ in 0..<20000 where table.row(random.next()) != nil { found += 1 }
+        for _ in 0..<20000 where table.weights(random.next()) != nil { found += 1 }
         #expect(found == 0)
     }
 }

@@ -59,7 +59,7 @@ public struct NERModel: Sendable, Hashable {
         self.lexicon = lexicon
         self.statistics = statistics
         self.rows = rows
-        self.table = FeatureTable(rows)
+        self.table = FeatureTable(rows, weights: quantized, labels: labels.count)
         self.quantized = quantized
         self.scale = scale
         self.transitions = transitions

@@ -60,33 +60,28 @@ public struct NERTagger: Sendable {
         cache.lookUp(tokens, labels: l, words: &words, sums: &sums)
 
         let table = model.table
-        model.quantized.withUnsafeBufferPointer { w in
-            sums.withUnsafeMutableBufferPointer { out in
-                func add(_ hashes: ArraySlice<UInt64>, _ i: Int) {
-                    for hash in hashes {
-                        guard let row = table.row(hash) else { continue }
-                        let base = Int(row) * l
-                        for k in 0..<l { out[i * l + k] &+= Int32(w[base + k]) }
-                    }
-                }
-                var fresh: [Int] = []
-                var own: [UInt64] = []
-                for i in 0..<n where words[i] == nil {
-                    own.removeAll(keepingCapacity: true)
-                    words[i] = extractor.word(tokens[i], own: &own)
-                    add(own[...], i)
-                    fresh.append(i)
-                }
-                if !fresh.isEmpty {
-                    cache.store(fresh.map { (tokens[$0], words[$0]!, Array(out[($0 * l)..<($0 * l + l)])) })
-                }
-                let known = words.map { $0! }
-                let context = extractor.context(of: known)
-                let gazetteer = extractor.gazetteerFeatures(of: known)
-                for i in 0..<n {
-                    add(context.hashes[context.offsets[i]..<context.offsets[i + 1]], i)
-                    add(gazetteer.hashes[gazetteer.offsets[i]..<gazetteer.offsets[i + 1]], i)
-                }
+        sums.withUnsafeMutableBufferPointer { out in
+            let out = out.baseAddress!
+            func add(_ hashes: ArraySlice<UInt64>, _ i: Int) {
+                for hash in hashes { table.add(hash, into: out + i * l) }
+            }
+            var fresh: [Int] = []
+            var own: [UInt64] = []
+            for i in 0..<n where words[i] == nil {
+                own.removeAll(keepingCapacity: true)
+                words[i] = extractor.word(tokens[i], own: &own)
+                add(own[...], i)
+                fresh.append(i)
+            }
+            if !fresh.isEmpty {
+                cache.store(fresh.map { (tokens[$0], words[$0]!, Array(UnsafeBufferPointer(start: out + $0 * l, count: l))) })
+            }
+            let known = words.map { $0! }
+            let context = extractor.context(of: known)
+            let gazetteer = extractor.gazetteerFeatures(of: known)
+            for i in 0..<n {
+                add(context.hashes[context.offsets[i]..<context.offsets[i + 1]], i)
+                add(gazetteer.hashes[gazetteer.offsets[i]..<gazetteer.offsets[i + 1]], i)
             }
         }
         let scale = model.scale
