@@ -88,20 +88,23 @@ public struct InputReader: Sendable {
         while let item = items.next() { try handle(item) }
     }
 
-    /// The documents of one file (or its failures), in order, read one at a time: a JSON Lines file is
-    /// loaded once and its records are parsed as they are asked for.
+    /// The documents of one file (or its failures), in order, read one at a time: a JSON Lines file is read
+    /// (and gunzipped) in pieces as its records are asked for, so memory holds one piece and one record at a time.
     public func items(_ path: String) -> Items {
         let name = (path as NSString).lastPathComponent
         let (ext, _) = Self.kind(of: name)
-        let isBatch = ext == "jsonl" || ext == "ndjson"
+        if ext == "jsonl" || ext == "ndjson" {
+            do {
+                return Items(lines: try ChunkReader(path: path, limit: maxBatchFileSize), path: path, maxDocumentSize: maxDocumentSize)
+            } catch {
+                return Items(single: .failure(error))
+            }
+        }
         let bytes: [UInt8]
         do {
-            bytes = try load(path, limit: isBatch ? maxBatchFileSize : maxDocumentSize)
+            bytes = try load(path, limit: maxDocumentSize)
         } catch {
             return Items(single: .failure(error))
-        }
-        if isBatch {
-            return Items(lines: bytes, path: path, maxDocumentSize: maxDocumentSize)
         }
         let id = Self.documentID(forFileName: name)
         let decoded: (String, TextDecoder.Encoding)
@@ -119,24 +122,32 @@ public struct InputReader: Sendable {
     /// The items of one file; see ``items(_:)``.
     public struct Items: IteratorProtocol, Sequence {
         private var single: Item?
-        private let bytes: [UInt8]
+        private let reader: ChunkReader?
         private let path: String
         private let maxDocumentSize: Int
+        /// Read but not yet handed on: `buffer[start...]`.
+        private var buffer: [UInt8] = []
         private var start = 0
+        /// Where the search for the next newline goes on from (`buffer[start..<scanned]` has none).
+        private var scanned = 0
         private var lineNumber = 0
+        private var atEnd = false
+        private var first = true
+        /// The bytes so far of a line too long to keep, which is being skipped.
+        private var skipped: Int?
 
         init(single: Item) {
             self.single = single
-            bytes = []
+            reader = nil
             path = ""
             maxDocumentSize = 0
+            atEnd = true
         }
 
-        init(lines: [UInt8], path: String, maxDocumentSize: Int) {
-            bytes = lines
+        init(lines reader: ChunkReader, path: String, maxDocumentSize: Int) {
+            self.reader = reader
             self.path = path
             self.maxDocumentSize = maxDocumentSize
-            if lines.starts(with: [0xEF, 0xBB, 0xBF]) { start = 3 }
         }
 
         /// The next document or failure; a bad JSON Lines record is one failure naming `path:LINE`.
@@ -145,24 +156,136 @@ public struct InputReader: Sendable {
                 single = nil
                 return item
             }
-            let count = bytes.count
-            while start < count {
-                var end = start
-                while end < count && bytes[end] != 0x0A { end += 1 }
-                lineNumber += 1
-                let line = bytes[start..<end]
-                start = end + 1
-                if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { continue }
-                if line.count > maxDocumentSize {
-                    return .failure(InputError(
-                        document: "\(path):\(lineNumber)", reason: .tooLarge(size: line.count, limit: maxDocumentSize)))
+            while true {
+                if let newline = buffer[Swift.max(start, scanned)...].firstIndex(of: 0x0A) {
+                    let line = buffer[start..<newline]
+                    start = newline + 1
+                    scanned = start
+                    if let item = item(for: line) { return item }
+                    continue
                 }
-                switch InputReader.parseRecord(Data(line), path: path, line: lineNumber) {
-                case .success(let document): return .document(document)
-                case .failure(let error): return .failure(error)
+                scanned = buffer.count
+                if atEnd {
+                    guard start < buffer.count || skipped != nil else { return nil }
+                    let line = buffer[start...]
+                    start = buffer.count
+                    if let item = item(for: line) { return item }
+                    continue
+                }
+                // A line longer than any document: skip it as it comes, keeping only its length.
+                if buffer.count - start > maxDocumentSize {
+                    skipped = (skipped ?? 0) + buffer.count - start
+                    buffer.removeAll(keepingCapacity: true)
+                    start = 0
+                    scanned = 0
+                }
+                if start > 0 {
+                    buffer.removeSubrange(0..<start)
+                    scanned -= start
+                    start = 0
+                }
+                do {
+                    if let chunk = try reader?.next() {
+                        if first, chunk.starts(with: [0xEF, 0xBB, 0xBF]) {
+                            buffer.append(contentsOf: chunk.dropFirst(3))
+                        } else {
+                            buffer.append(contentsOf: chunk)
+                        }
+                        first = false
+                    } else {
+                        atEnd = true
+                    }
+                } catch {
+                    atEnd = true
+                    buffer.removeAll()
+                    start = 0
+                    scanned = 0
+                    skipped = nil
+                    return .failure(error)
                 }
             }
-            return nil
+        }
+
+        /// The item of one line (without its newline), nil for a blank line.
+        private mutating func item(for line: ArraySlice<UInt8>) -> Item? {
+            lineNumber += 1
+            if let skipped {
+                self.skipped = nil
+                let size = skipped + line.count
+                return .failure(InputError(document: "\(path):\(lineNumber)", reason: .tooLarge(size: size, limit: maxDocumentSize)))
+            }
+            if line.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0D }) { return nil }
+            if line.count > maxDocumentSize {
+                return .failure(InputError(
+                    document: "\(path):\(lineNumber)", reason: .tooLarge(size: line.count, limit: maxDocumentSize)))
+            }
+            switch InputReader.parseRecord(Data(line), path: path, line: lineNumber) {
+            case .success(let document): return .document(document)
+            case .failure(let error): return .failure(error)
+            }
+        }
+    }
+
+    /// A file read in pieces (1 MB, or 64 KB of gzip), gunzipped on the fly when it starts like gzip, refused past `limit` bytes
+    /// (after decompression) and, for gzip, past the bomb ratio (``Gzip/Inflater``).
+    final class ChunkReader {
+        private let handle: FileHandle
+        private let path: String
+        private let limit: Int
+        private var inflater: Gzip.Inflater?
+        private var total = 0
+        private var started = false
+        private var finished = false
+        private var pending: [[UInt8]] = []
+
+        init(path: String, limit: Int) throws(InputError) {
+            guard let handle = FileHandle(forReadingAtPath: path) else {
+                var isDirectory: ObjCBool = false
+                let exists = FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory)
+                let reason =
+                    !exists ? "no such file or directory" : isDirectory.boolValue ? "is a directory" : "permission denied"
+                throw InputError(document: path, reason: .unreadable(reason))
+            }
+            self.handle = handle
+            self.path = path
+            self.limit = limit
+        }
+
+        deinit { try? handle.close() }
+
+        /// The next piece of the file's (decompressed) bytes; nil at its end.
+        func next() throws(InputError) -> [UInt8]? {
+            while pending.isEmpty {
+                if finished { return nil }
+                let piece: [UInt8]
+                do {
+                    // Small pieces of gzip (and first): 64 KB may inflate to some MB; plain text in 1 MB pieces.
+                    let size = !started || inflater != nil ? 1 << 16 : 1 << 20
+                    piece = [UInt8](try handle.read(upToCount: size) ?? Data())
+                } catch {
+                    throw InputError(document: path, reason: .unreadable("read failed: \(error.localizedDescription)"))
+                }
+                if !started {
+                    started = true
+                    if piece.isEmpty { throw InputError(document: path, reason: .empty) }
+                    if Gzip.isGzip(piece) { inflater = try Gzip.Inflater(limit: limit, document: path) }
+                }
+                if piece.isEmpty {
+                    finished = true
+                    try inflater?.finish()
+                    continue
+                }
+                if let inflater {
+                    var out: [[UInt8]] = []
+                    try inflater.feed(piece[...]) { out.append($0) }
+                    pending = out
+                } else {
+                    total += piece.count
+                    if total > limit { throw InputError(document: path, reason: .tooLarge(size: total, limit: limit)) }
+                    pending = [piece]
+                }
+            }
+            return pending.removeFirst()
         }
     }
 
