@@ -47,6 +47,9 @@ struct TrainNER: ParsableCommand {
     @Option(help: "Word statistics (from `warta train stats`, or any model); default: those of the shipped model.")
     var stats: String?
 
+    @Option(help: "Drop a feature's weights smaller than this (a smaller model tags faster).")
+    var prune: Double = 0.02
+
     func run() throws {
         var sentences = [[(token: String, label: String)]]()
         var sources = [Int]()
@@ -69,6 +72,7 @@ struct TrainNER: ParsableCommand {
         trainer.margin = Float(margin)
         trainer.gazetteerDropout = gazetteerDropout
         trainer.augmentation = augment
+        trainer.pruneBelow = Float(prune)
         guard let learning = NERTrainer.Algorithm(rawValue: algorithm) else { throw ValidationError("unknown algorithm \(algorithm)") }
         trainer.algorithm = learning
         trainer.info = "trained on \(data.map { ($0 as NSString).lastPathComponent }.joined(separator: " ")); seed \(seed), \(epochs) epochs, \(augment) swapped copies"
