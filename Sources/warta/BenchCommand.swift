@@ -60,6 +60,14 @@ struct BenchCommand: AsyncParsableCommand {
         measure("dates", "exprs") {
             cleaned.reduce(0) { $0 + times.extract(text: $1.text, published: $1.published, language: $1.language).count }
         }
+        // The tagger alone, from a cold word cache, on the sentences of the cleaned documents (one core).
+        if let standard = NERTagger.standard {
+            let tagger = NERTagger(model: standard.model, gazetteer: standard.gazetteer)
+            let sentences = cleaned.flatMap { NERTokenizer.sentences(in: $0.text).map { $0.map(\.text) } }
+            measure("tagging", "tokens") {
+                sentences.reduce(0) { $0 + tagger.tag($1).count }
+            }
+        }
         let recognizer = AnalysisStages().entities
         measure("entities", "docs") {
             for document in cleaned { _ = recognizer?.recognize(text: document.text, date: document.published, language: document.language) }

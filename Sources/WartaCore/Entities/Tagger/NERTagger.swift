@@ -44,6 +44,9 @@ public struct NERTagger: Sendable {
         ).map { outputs[$0] }
     }
 
+    /// The gazetteer whose names are features, if any.
+    public var gazetteer: Gazetteer? { extractor.gazetteer }
+
     /// The entities in `labels` as half-open token ranges with their type (``BIO/spans(labels:)``).
     public func spans(labels: [String]) -> [(start: Int, end: Int, type: String)] {
         BIO.spans(labels: labels)
