@@ -144,6 +144,7 @@ public struct InputReader: Sendable {
             atEnd = true
         }
 
+        /// The records read by `reader`; `path` names them in errors.
         init(lines reader: ChunkReader, path: String, maxDocumentSize: Int) {
             self.reader = reader
             self.path = path
@@ -226,12 +227,15 @@ public struct InputReader: Sendable {
         }
     }
 
-    /// A file read in pieces (1 MB, or 64 KB of gzip), gunzipped on the fly when it starts like gzip, refused past `limit` bytes
-    /// (after decompression) and, for gzip, past the bomb ratio (``Gzip/Inflater``).
+    /// A file (or bytes in memory) read in pieces (1 MB, or 64 KB of gzip), gunzipped on the fly when it starts like
+    /// gzip, refused past `limit` bytes (after decompression) and, for gzip, past the bomb ratio (``Gzip/Inflater``).
     final class ChunkReader {
-        private let handle: FileHandle
+        private let handle: FileHandle?
+        private let memory: [UInt8]
+        private var position = 0
         private let path: String
         private let limit: Int
+        private let pieceSize: Int?
         private var inflater: Gzip.Inflater?
         private var total = 0
         private var started = false
@@ -247,28 +251,49 @@ public struct InputReader: Sendable {
                 throw InputError(document: path, reason: .unreadable(reason))
             }
             self.handle = handle
+            memory = []
             self.path = path
             self.limit = limit
+            pieceSize = nil
         }
 
-        deinit { try? handle.close() }
+        /// `bytes` as if read from a file named `path`, in pieces of `pieceSize` (to test and fuzz the seams).
+        init(bytes: [UInt8], path: String, limit: Int, pieceSize: Int) {
+            handle = nil
+            memory = bytes
+            self.path = path
+            self.limit = limit
+            self.pieceSize = max(1, pieceSize)
+        }
+
+        deinit { try? handle?.close() }
+
+        private func read() throws(InputError) -> [UInt8] {
+            // Small pieces of gzip (and first): 64 KB may inflate to some MB; plain text in 1 MB pieces.
+            let size = pieceSize ?? (!started || inflater != nil ? 1 << 16 : 1 << 20)
+            guard let handle else {
+                let end = min(memory.count, position + size)
+                defer { position = end }
+                return Array(memory[position..<end])
+            }
+            do {
+                return [UInt8](try handle.read(upToCount: size) ?? Data())
+            } catch {
+                throw InputError(document: path, reason: .unreadable("read failed: \(error.localizedDescription)"))
+            }
+        }
 
         /// The next piece of the file's (decompressed) bytes; nil at its end.
         func next() throws(InputError) -> [UInt8]? {
             while pending.isEmpty {
                 if finished { return nil }
-                let piece: [UInt8]
-                do {
-                    // Small pieces of gzip (and first): 64 KB may inflate to some MB; plain text in 1 MB pieces.
-                    let size = !started || inflater != nil ? 1 << 16 : 1 << 20
-                    piece = [UInt8](try handle.read(upToCount: size) ?? Data())
-                } catch {
-                    throw InputError(document: path, reason: .unreadable("read failed: \(error.localizedDescription)"))
-                }
+                let piece = try read()
                 if !started {
                     started = true
                     if piece.isEmpty { throw InputError(document: path, reason: .empty) }
-                    if Gzip.isGzip(piece) { inflater = try Gzip.Inflater(limit: limit, document: path) }
+                    if Gzip.isGzip(handle == nil ? memory : piece) {
+                        inflater = try Gzip.Inflater(limit: limit, document: path)
+                    }
                 }
                 if piece.isEmpty {
                     finished = true

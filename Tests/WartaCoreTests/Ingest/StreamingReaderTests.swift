@@ -1,6 +1,6 @@
 import Foundation
 import Testing
-import WartaCore
+@testable import WartaCore
 
 /// JSON Lines files are read in pieces: records across piece boundaries, gzip members, over-long lines and broken
 /// streams come out exactly as a whole-file read would give them.
@@ -70,6 +70,30 @@ import WartaCore
         #expect(read(try write("big.jsonl.gz", try gzip(bytes))) == expected)
         let members = try gzip(Array(bytes[..<half])) + gzip(Array(bytes[half...]))
         #expect(read(try write("members.jsonl.gz", members)) == expected)
+    }
+
+    @Test func anyPieceSizeGivesTheSameRecords() throws {
+        let (bytes, expected) = corpus()
+        let sample = Array(bytes.prefix(200_000))
+        let whole = read(try write("sample.jsonl", sample))
+        // The sample ends inside a record: that one is a JSON error, those before it are the corpus's.
+        #expect(whole.count > 50 && Array(whole.dropLast()) == Array(expected.prefix(whole.count - 1)))
+        #expect(whole.last?.hasPrefix("invalid-json@") == true)
+        let compressed = try gzip(sample)
+        for size in [1, 2, 3, 7, 64, 1000, 65_537] {
+            for (name, input) in [("plain", sample), ("gzip", compressed)] {
+                let reader = InputReader.ChunkReader(bytes: input, path: "x.jsonl", limit: 1 << 30, pieceSize: size)
+                var items = InputReader.Items(lines: reader, path: "x.jsonl", maxDocumentSize: 20_000_000)
+                var got: [String] = []
+                while let item = items.next() {
+                    switch item {
+                    case .document(let raw): got.append("\(raw.id):\(raw.body.count)")
+                    case .failure(let error): got.append("\(error.code)@\(error.document.split(separator: ":").last ?? "")")
+                    }
+                }
+                #expect(got == whole, "\(name), pieces of \(size)")
+            }
+        }
     }
 
     @Test func overlongLineIsOneFailureAndTheRestIsRead() throws {
