@@ -2,22 +2,9 @@ import Foundation
 import Testing
 @testable import WartaCore
 
-/// JSON Lines files are read in pieces: records across piece boundaries, gzip members, over-long lines and broken
-/// streams come out exactly as a whole-file read would give them.
-@Suite struct StreamingReaderTests {
-    let dir: URL
-
-    init() throws {
-        dir = FileManager.default.temporaryDirectory.appendingPathComponent("warta-stream-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-    }
-
-    func write(_ name: String, _ bytes: [UInt8]) throws -> String {
-        let url = dir.appendingPathComponent(name)
-        try Data(bytes).write(to: url)
-        return url.path
-    }
-
+// JSON Lines files are read in pieces: records across piece boundaries, gzip members, over-long lines and broken
+// streams come out exactly as a whole-file read would give them.
+extension InputReaderTests {
     /// `gzip -c` of `bytes`.
     func gzip(_ bytes: [UInt8]) throws -> [UInt8] {
         let plain = try write("plain-\(UUID().uuidString)", bytes)
@@ -33,7 +20,7 @@ import Testing
     }
 
     /// (id or failure code, line) of every item.
-    func read(_ path: String, reader: InputReader = InputReader()) -> [String] {
+    func summary(_ path: String, reader: InputReader = InputReader()) -> [String] {
         var result: [String] = []
         reader.read(path) { item in
             switch item {
@@ -62,20 +49,20 @@ import Testing
     @Test func recordsAcrossPiecesReadInOrder() throws {
         let (bytes, expected) = corpus()
         #expect(bytes.count > 3 << 20)
-        #expect(read(try write("big.jsonl", bytes)) == expected)
+        #expect(summary(try write("big.jsonl", bytes)) == expected)
         // Without the final newline, the last record is still read.
-        #expect(read(try write("open.jsonl", Array(bytes.dropLast()))) == expected)
+        #expect(summary(try write("open.jsonl", Array(bytes.dropLast()))) == expected)
         // Gzipped, and as two gzip members one after the other.
         let half = bytes.count / 2
-        #expect(read(try write("big.jsonl.gz", try gzip(bytes))) == expected)
+        #expect(summary(try write("big.jsonl.gz", try gzip(bytes))) == expected)
         let members = try gzip(Array(bytes[..<half])) + gzip(Array(bytes[half...]))
-        #expect(read(try write("members.jsonl.gz", members)) == expected)
+        #expect(summary(try write("members.jsonl.gz", members)) == expected)
     }
 
     @Test func anyPieceSizeGivesTheSameRecords() throws {
         let (bytes, expected) = corpus()
         let sample = Array(bytes.prefix(200_000))
-        let whole = read(try write("sample.jsonl", sample))
+        let whole = summary(try write("sample.jsonl", sample))
         // The sample ends inside a record: that one is a JSON error, those before it are the corpus's.
         #expect(whole.count > 50 && Array(whole.dropLast()) == Array(expected.prefix(whole.count - 1)))
         #expect(whole.last?.hasPrefix("invalid-json@") == true)
@@ -101,8 +88,8 @@ import Testing
         let text = "{\"id\": \"a\", \"text\": \"satu\"}\n" + long + "\n{\"id\": \"b\", \"text\": \"dua\"}\n" + long
         let reader = InputReader(maxDocumentSize: 100_000)
         let expected = ["a:4", "too-large@2", "b:3", "too-large@4"]
-        #expect(read(try write("long.jsonl", Array(text.utf8)), reader: reader) == expected)
-        #expect(read(try write("long.jsonl.gz", try gzip(Array(text.utf8))), reader: reader) == expected)
+        #expect(summary(try write("long.jsonl", Array(text.utf8)), reader: reader) == expected)
+        #expect(summary(try write("long.jsonl.gz", try gzip(Array(text.utf8))), reader: reader) == expected)
         var sizes: [Int] = []
         reader.read(try write("sizes.jsonl", Array(text.utf8))) { item in
             if case .failure(let error) = item, case .tooLarge(let size, _) = error.reason { sizes.append(size) }
@@ -114,13 +101,13 @@ import Testing
         let (bytes, expected) = corpus()
         let compressed = try gzip(bytes)
         let cut = Array(compressed.prefix(compressed.count * 3 / 4))
-        let items = read(try write("cut.jsonl.gz", cut))
+        let items = summary(try write("cut.jsonl.gz", cut))
         #expect(items.last == "invalid-gzip@\(dir.appendingPathComponent("cut.jsonl.gz").path)")
         let records = items.dropLast()
         #expect(records.count > 1000 && records.count < expected.count)
         #expect(Array(records) == Array(expected.prefix(records.count)))
         // A JSON Lines file over the batch limit is refused as it is read, after what came before the limit.
-        let limited = read(try write("limit.jsonl", bytes), reader: InputReader(maxBatchFileSize: 1 << 20))
+        let limited = summary(try write("limit.jsonl", bytes), reader: InputReader(maxBatchFileSize: 1 << 20))
         #expect(limited.last?.hasPrefix("too-large@") == true)
         #expect(Array(limited.dropLast()) == Array(expected.prefix(limited.count - 1)))
     }
