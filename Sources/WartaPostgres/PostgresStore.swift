@@ -337,10 +337,9 @@ public final class PostgresStore: EventStore {
         }
     }
 
+    /// The stored JSON of `value`, written as the SQLite store writes it.
     static func json(_ value: some Encodable) throws -> String {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        return String(decoding: try encoder.encode(value), as: UTF8.self)
+        try StreamingJSONEncoder().encode(value)
     }
 }
 
