@@ -58,7 +58,7 @@ struct FeatureExtractor: Sendable {
         case word, wordShape, shapeTrigram, bigramLeft, bigramRight, wordBeforeShape, shapeWordAfter
         case classBefore, classBefore2, classSelf, classAfter, capRun, capitalisation, capitalisationAround, cluster
         case clusterAround, profile, clusterShape, clusterBigram, gazetteer, gazetteerCased, gazetteerLength, titleBeforeRun, runProfile, quoted, bracketed
-        case trigram
+        case trigram, runFirst, runLast
     }
 
     static let sentenceStart = FeatureHash.part("<s>")
@@ -305,6 +305,10 @@ struct FeatureExtractor: Sendable {
                         add(.runProfile, number: (context * 4 + level) * 4 + position)
                     }
                 }
+                // The words that open and close the run: head words of places open it (`Kecamatan …`), of
+                // organisations often close it (`… FC`, `… Group`).
+                add(.runFirst, number: position, words[runStart[i]].lower)
+                add(.runLast, number: position, words[runEnd[i] - 1].lower)
                 let title = classBefore(runStart[i])
                 for c in NERLexicon.WordClass.allCases where title & c.bit != 0 {
                     add(.titleBeforeRun, number: Int(c.bit) * 4 + position)
