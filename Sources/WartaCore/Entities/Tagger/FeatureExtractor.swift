@@ -5,8 +5,7 @@
 /// hyphen and punctuation flags, the words and shapes two either side, word bigrams, lexicon classes of the words
 /// before and after (a title before a person, a preposition before a place, …), the token's place in a run of
 /// capitalised words and the run's first and last words, its capitalisation rate and clusters in unlabelled news
-/// text, and gazetteer matches
-/// (`B-`/`I-` of the longest match, per type).
+/// text, and gazetteer matches (`B-`/`I-` of the longest match, per type).
 ///
 /// The features of a word that do not depend on its neighbours (its *own* features, ``word(_:own:)``) are kept
 /// apart from those of its context (``context(of:)``): the tagger sums the weights of a word's own features once and
