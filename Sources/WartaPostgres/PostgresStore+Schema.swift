@@ -150,11 +150,20 @@ extension PostgresStore {
     private static func administer(_ sql: String, on endpoint: PostgresEndpoint) async throws {
         var logger = Logger(label: "warta.postgres")
         logger.logLevel = .critical
+        try await withConnection(to: endpoint, logger: logger) { connection in
+            try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+        }
+    }
+
+    /// Opens one connection of its own to `endpoint`, runs `body` on it and closes it; any error names the endpoint.
+    static func withConnection(
+        to endpoint: PostgresEndpoint, logger: Logger, _ body: (PostgresConnection) async throws -> Void
+    ) async throws {
         do {
             let connection = try await PostgresConnection.connect(
                 configuration: try endpoint.connectionConfiguration(), id: 0, logger: logger)
             do {
-                try await connection.query(PostgresQuery(unsafeSQL: sql), logger: logger)
+                try await body(connection)
             } catch {
                 try? await connection.close()
                 throw error

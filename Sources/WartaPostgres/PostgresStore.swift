@@ -38,18 +38,8 @@ public final class PostgresStore: EventStore {
         self.logger = logger
         // A first connection of its own: it fails at once when nothing listens (the pool would retry for a
         // minute), and it migrates the schema before any other query.
-        do {
-            let connection = try await PostgresConnection.connect(
-                configuration: try endpoint.connectionConfiguration(), id: 0, logger: logger)
-            do {
-                try await Self.migrate(connection, logger: logger)
-            } catch {
-                try? await connection.close()
-                throw error
-            }
-            try await connection.close()
-        } catch {
-            throw PostgresStoreError.from(error, endpoint: endpoint)
+        try await Self.withConnection(to: endpoint, logger: logger) { connection in
+            try await Self.migrate(connection, logger: logger)
         }
         let client = PostgresClient(configuration: try endpoint.clientConfiguration(), backgroundLogger: logger)
         self.client = client

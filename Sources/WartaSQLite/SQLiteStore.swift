@@ -96,22 +96,18 @@ public final class SQLiteStore: EventStore {
     }
 
     public func add(_ document: Document, raw: String) async throws -> StoreOutcome {
-        let analysis = try encode(document)
+        let analysis = try encoder.encode(document)
         return try await writer.write { db in try self.insert(document, analysis: analysis, raw: raw, db: db) }
     }
 
     /// One transaction for the whole batch: a crash leaves either all of it or none of it.
     public func add(batch: [(document: Document, raw: String)]) async throws -> [StoreOutcome] {
-        let analyses = try batch.map { try encode($0.document) }
+        let analyses = try batch.map { try encoder.encode($0.document) }
         return try await writer.write { db in
             try zip(batch, analyses).map { item, analysis in
                 try self.insert(item.document, analysis: analysis, raw: item.raw, db: db)
             }
         }
-    }
-
-    private func encode(_ document: Document) throws -> String {
-        try encoder.encode(document)
     }
 
     private func insert(_ document: Document, analysis: String, raw: String, db: Database) throws -> StoreOutcome {

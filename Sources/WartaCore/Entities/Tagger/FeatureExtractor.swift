@@ -63,6 +63,21 @@ struct FeatureExtractor: Sendable {
 
     static let sentenceStart = FeatureHash.part("<s>")
     static let sentenceEnd = FeatureHash.part("</s>")
+    private static let beginPart = FeatureHash.part("B")
+    private static let insidePart = FeatureHash.part("I")
+
+    /// The hash of template `t` filled with `number`, if any, then the parts given, in order.
+    @inline(__always)
+    private static func hash(
+        _ t: T, number: Int? = nil, _ a: UInt64? = nil, _ b: UInt64? = nil, _ c: UInt64? = nil
+    ) -> UInt64 {
+        var h = FeatureHash(t.rawValue)
+        if let number { h.add(number: number) }
+        if let a { h.add(a) }
+        if let b { h.add(b) }
+        if let c { h.add(c) }
+        return h.value
+    }
 
     /// All features of a sentence (as training needs them): each token's own features, then its context's.
     func features(of tokens: [String]) -> Sentence {
@@ -94,18 +109,7 @@ struct FeatureExtractor: Sendable {
         let v = TokenView(raw)
         let lower = FeatureHash.part(v.lower)
         let short = FeatureHash.part(v.shortShape)
-        func add(_ t: T) { own.append(FeatureHash(t.rawValue).value) }
-        func add(_ t: T, _ a: UInt64) {
-            var h = FeatureHash(t.rawValue)
-            h.add(a)
-            own.append(h.value)
-        }
-        func add(_ t: T, number: Int, _ a: UInt64) {
-            var h = FeatureHash(t.rawValue)
-            h.add(number: number)
-            h.add(a)
-            own.append(h.value)
-        }
+        func add(_ t: T, number: Int? = nil, _ a: UInt64? = nil) { own.append(Self.hash(t, number: number, a)) }
 
         add(.bias)
         add(.lower, lower)
@@ -236,29 +240,8 @@ struct FeatureExtractor: Sendable {
 
         for i in 0..<n {
             let w = words[i]
-            func add(_ t: T, number: Int) {
-                var h = FeatureHash(t.rawValue)
-                h.add(number: number)
-                hashes.append(h.value)
-            }
-            func add(_ t: T, _ a: UInt64, _ b: UInt64) {
-                var h = FeatureHash(t.rawValue)
-                h.add(a)
-                h.add(b)
-                hashes.append(h.value)
-            }
-            func add(_ t: T, number: Int, _ a: UInt64) {
-                var h = FeatureHash(t.rawValue)
-                h.add(number: number)
-                h.add(a)
-                hashes.append(h.value)
-            }
-            func add(_ t: T, _ a: UInt64, _ b: UInt64, _ c: UInt64) {
-                var h = FeatureHash(t.rawValue)
-                h.add(a)
-                h.add(b)
-                h.add(c)
-                hashes.append(h.value)
+            func add(_ t: T, number: Int? = nil, _ a: UInt64? = nil, _ b: UInt64? = nil, _ c: UInt64? = nil) {
+                hashes.append(Self.hash(t, number: number, a, b, c))
             }
             if i == 0 {
                 add(.first, number: 0, w.shortShape)
@@ -336,23 +319,13 @@ struct FeatureExtractor: Sendable {
         }
         var perToken = [[UInt64]](repeating: [], count: n)
         for match in gazetteer.matches(keys: words.map(\.key), starts: words.map(\.startsName)) {
+            let types = match.types.sorted().map(FeatureHash.part)
             for k in match.start..<match.end {
-                for type in match.types.sorted() {
-                    let tag = FeatureHash.part(k == match.start ? "B" : "I")
-                    let typePart = FeatureHash.part(type)
-                    var h = FeatureHash(T.gazetteer.rawValue)
-                    h.add(tag)
-                    h.add(typePart)
-                    perToken[k].append(h.value)
-                    var cased = FeatureHash(T.gazetteerCased.rawValue)
-                    cased.add(tag)
-                    cased.add(typePart)
-                    cased.add(words[k].shortShape)
-                    perToken[k].append(cased.value)
-                    var length = FeatureHash(T.gazetteerLength.rawValue)
-                    length.add(number: min(match.end - match.start, 3))
-                    length.add(typePart)
-                    perToken[k].append(length.value)
+                let tag = k == match.start ? Self.beginPart : Self.insidePart
+                for typePart in types {
+                    perToken[k].append(Self.hash(.gazetteer, tag, typePart))
+                    perToken[k].append(Self.hash(.gazetteerCased, tag, typePart, words[k].shortShape))
+                    perToken[k].append(Self.hash(.gazetteerLength, number: min(match.end - match.start, 3), typePart))
                 }
             }
         }

@@ -36,11 +36,9 @@ public struct NERTagger: Sendable {
     /// - Complexity: O(n·(f + L²)) for n tokens, f features a token and L labels.
     public func tag(_ tokens: [String]) -> [String] {
         guard !tokens.isEmpty else { return [] }
-        let n = tokens.count
-        let scores = emissions(tokens)
         return Self.viterbi(
-            scores: scores, count: n, labels: model.labels.count, transitions: model.transitions, stops: model.stops,
-            allowed: allowed
+            scores: emissions(tokens), count: tokens.count, labels: model.labels.count, transitions: model.transitions,
+            stops: model.stops, allowed: allowed
         ).map { outputs[$0] }
     }
 
