@@ -60,9 +60,10 @@ struct BenchCommand: AsyncParsableCommand {
         measure("dates", "exprs") {
             cleaned.reduce(0) { $0 + times.extract(text: $1.text, published: $1.published, language: $1.language).count }
         }
-        // The tagger alone, from a cold word cache, on the sentences of the cleaned documents (one core).
-        if let standard = NERTagger.standard {
-            let tagger = NERTagger(model: standard.model, gazetteer: standard.gazetteer)
+        // The tagger alone (for news, as ingest uses it), from a cold word cache, on the sentences of the cleaned
+        // documents (one core).
+        if let standard = NERTagger.news {
+            let tagger = NERTagger(model: standard.model, gazetteer: standard.gazetteer, genre: standard.genre)
             let sentences = cleaned.flatMap { NERTokenizer.sentences(in: $0.text).map { $0.map(\.text) } }
             measure("tagging", "tokens") {
                 sentences.reduce(0) { $0 + tagger.tag($1).count }

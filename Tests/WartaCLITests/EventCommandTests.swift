@@ -77,6 +77,22 @@ import Testing
         #expect(lines[1] == "Joko\tB-PER" && lines[2] == "Widodo\tI-PER")
         #expect(lines[7] == "Moskow\tB-LOC")
     }
+
+    @Test func tagGenreIsChosenOrGiven() throws {
+        let cli = try CLI()
+        let input = "Menteri\nJoko\nWidodo\nmengatakan\nkepada\nwartawan\ndi\nJakarta\n,\nujarnya\n.\n"
+        let file = try cli.write("news.tsv", Array(input.utf8))
+        // The words read as news, so auto tags as --genre news does.
+        let auto = try cli.run("tag", "--conll", file)
+        let news = try cli.run("tag", "--conll", file, "--genre", "news")
+        let general = try cli.run("tag", "--conll", file, "--genre", "general")
+        #expect(auto.status == 0 && news.status == 0 && general.status == 0)
+        #expect(auto.stdout == news.stdout)
+        #expect(general.stdout.split(separator: "\n").count == news.stdout.split(separator: "\n").count)
+        let bad = try cli.run("tag", "--conll", file, "--genre", "sport")
+        #expect(bad.status != 0)
+        #expect(bad.stderr.contains("genre"))
+    }
 }
 
 /// The acceptance figures, measured through the official scorer on the data in ../shared.

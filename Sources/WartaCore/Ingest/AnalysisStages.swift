@@ -6,7 +6,7 @@ public struct AnalysisStages: Sendable {
     public var events: EventExtractor?
     public var times: TimeExtractor?
 
-    /// - Parameter tagger: labels tokens BIO; the default is Warta's trained tagger (``NERTagger/standard``).
+    /// - Parameter tagger: labels tokens BIO; the default is Warta's trained tagger for news (``NERTagger/news``).
     public init(
         knowledge: KnowledgeBase = .standard, tagger: (@Sendable ([String]) -> [String])? = AnalysisStages.standardTagger,
         lexicon: EventLexicon = .standard
@@ -17,11 +17,11 @@ public struct AnalysisStages: Sendable {
         self.times = TimeExtractor()
     }
 
-    /// Warta's trained tagger as a function, or nil when its model is missing.
+    /// Warta's trained tagger for news as a function, or nil when its model is missing.
     public static let standardTagger: (@Sendable ([String]) -> [String])? = makeStandardTagger()
 
     private static func makeStandardTagger() -> (@Sendable ([String]) -> [String])? {
-        guard let tagger = NERTagger.standard else { return nil }
+        guard let tagger = NERTagger.news else { return nil }
         let function: @Sendable ([String]) -> [String] = { tokens in tagger.tag(tokens) }
         return function
     }

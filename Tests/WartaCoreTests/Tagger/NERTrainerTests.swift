@@ -96,6 +96,80 @@ struct NERTrainerTests {
         #expect(trainer.augmented(sentences, sources: sources).count == 4)
     }
 
+    /// Two sources that label the same kind of name two ways: the general one (the larger) calls a university a
+    /// place, the news one an organisation; the news sentences also carry a reporting word (`kata`).
+    static func conflictingSources() -> (sentences: [[(token: String, label: String)]], sources: [Int]) {
+        var sentences: [[(token: String, label: String)]] = []
+        var sources: [Int] = []
+        let names = ["Andalas", "Udayana", "Hasanuddin", "Brawijaya", "Mulawarman", "Diponegoro", "Padjadjaran", "Airlangga"]
+        let people = ["Budi", "Ani", "Siti", "Rudi"]
+        for (index, name) in names.enumerated() {
+            let person = people[index % people.count]
+            sentences.append([
+                (person, "B-PER"), ("adalah", "O"), ("lulusan", "O"), ("Universitas", "B-LOC"), (name, "I-LOC"), (".", "O"),
+            ])
+            sources.append(0)
+            sentences.append([
+                ("Kampus", "O"), ("Universitas", "B-LOC"), (name, "I-LOC"), ("terletak", "O"), ("di", "O"), ("kota", "O"),
+                (".", "O"),
+            ])
+            sources.append(0)
+            sentences.append([
+                ("Rektor", "O"), ("Universitas", "B-ORG"), (name, "I-ORG"), ("menolak", "O"), (",", "O"), ("kata", "O"),
+                (person, "B-PER"), (".", "O"),
+            ])
+            sources.append(1)
+        }
+        return (sentences, sources)
+    }
+
+    @Test("a genre's own features keep its conventions apart, and the model tells the genre from the words")
+    func genres() throws {
+        let (sentences, sources) = Self.conflictingSources()
+        var trainer = NERTrainer(seed: 4, epochs: 10)
+        trainer.genres = [1: "news"]
+        let model = trainer.train(sentences: sentences, gazetteer: nil, sources: sources)
+        #expect(model.genres == ["news"])
+
+        let unseen = ["Mahasiswa", "Universitas", "Sriwijaya", "itu", "pulang", "."]
+        let news = NERTagger(model: model, genre: "news")
+        let general = NERTagger(model: model)
+        #expect(news.genre == "news" && general.genre == nil)
+        #expect(news.tag(unseen) == ["O", "B-ORG", "I-ORG", "O", "O", "O"])
+        #expect(general.tag(unseen) == ["O", "B-LOC", "I-LOC", "O", "O", "O"])
+        // A genre the model has no features for is the same as none.
+        #expect(NERTagger(model: model, genre: "sport").genre == nil)
+
+        #expect(model.genre(of: ["Rektor", "menolak", ",", "kata", "dia"]) == "news")
+        #expect(model.genre(of: ["Dia", "adalah", "lulusan", "kampus", "itu"]) == nil)
+        #expect(model.genre(of: ["zzz", "qqq"]) == nil)
+
+        // Written and read back (format version 3), it tags the same.
+        let bytes = model.encoded()
+        #expect(Array(bytes[8..<12]) == [3, 0, 0, 0])
+        let read = try NERModel(bytes: bytes, source: "genres.bin")
+        #expect(read == model)
+        #expect(NERTagger(model: read, genre: "news").tag(unseen) == news.tag(unseen))
+        #expect(read.genre(of: ["kata", "ujar"]) == model.genre(of: ["kata", "ujar"]))
+
+        // Without genres the same data gives one convention for both, and the file stays at version 2.
+        let plain = NERTrainer(seed: 4, epochs: 10).train(sentences: sentences, gazetteer: nil, sources: sources)
+        #expect(plain.genres.isEmpty)
+        #expect(Array(plain.encoded()[8..<12]) == [2, 0, 0, 0])
+        #expect(NERTagger(model: plain, genre: "news").tag(unseen) == NERTagger(model: plain).tag(unseen))
+    }
+
+    @Test("the shipped model has news features and reads news as news")
+    func shippedGenres() throws {
+        let standard = try #require(NERTagger.standard)
+        #expect(standard.model.genres == ["news"])
+        #expect(standard.genre == nil && NERTagger.news?.genre == "news")
+        let report = "Menteri itu mengatakan kepada wartawan di Jakarta , Senin ( 4/9 ) , bahwa pertemuan akan digelar pekan depan , ujarnya ."
+        #expect(standard.model.genre(of: report.split(separator: " ").map(String.init)) == "news")
+        let encyclopaedia = "Kota ini merupakan ibu kota kabupaten yang terletak di tepi sungai dan didirikan pada abad ke-17 oleh bangsa Belanda ."
+        #expect(standard.model.genre(of: encyclopaedia.split(separator: " ").map(String.init)) == nil)
+    }
+
     @Test("a file that is not a model is refused with a reason")
     func rejectsGarbage() throws {
         #expect(throws: NERError.self) { try NERModel(bytes: Array("hello".utf8), source: "x") }

@@ -13,10 +13,16 @@
 ///
 /// Gazetteer features are kept apart from the others so that training can leave them out now and then, and the
 /// model does not learn to trust the gazetteer blindly.
+///
+/// With a ``genre`` every feature also comes as a copy private to that genre: trained on one genre's data only
+/// (news), the copies learn what that data labels its own way, and the shared features what all data agrees on.
 struct FeatureExtractor: Sendable {
     let lexicon: NERLexicon
     let statistics: WordStatistics
     let gazetteer: Gazetteer?
+    /// The genre of the text (the ``FeatureHash/part(_:)`` of its name), if the model has features private to it:
+    /// every feature then also comes as its genre's copy (``FeatureHash/copy(_:genre:)``).
+    var genre: UInt64? = nil
 
     /// The features of a sentence: token `i`'s are `hashes[offsets[i] ..< offsets[i + 1]]`, and its gazetteer
     /// features are `gazetteerHashes[gazetteerOffsets[i] ..< gazetteerOffsets[i + 1]]`.
@@ -109,7 +115,11 @@ struct FeatureExtractor: Sendable {
         let v = TokenView(raw)
         let lower = FeatureHash.part(v.lower)
         let short = FeatureHash.part(v.shortShape)
-        func add(_ t: T, number: Int? = nil, _ a: UInt64? = nil) { own.append(Self.hash(t, number: number, a)) }
+        func add(_ t: T, number: Int? = nil, _ a: UInt64? = nil) {
+            let h = Self.hash(t, number: number, a)
+            own.append(h)
+            if let genre { own.append(FeatureHash.copy(h, genre: genre)) }
+        }
 
         add(.bias)
         add(.lower, lower)
@@ -241,7 +251,9 @@ struct FeatureExtractor: Sendable {
         for i in 0..<n {
             let w = words[i]
             func add(_ t: T, number: Int? = nil, _ a: UInt64? = nil, _ b: UInt64? = nil, _ c: UInt64? = nil) {
-                hashes.append(Self.hash(t, number: number, a, b, c))
+                let h = Self.hash(t, number: number, a, b, c)
+                hashes.append(h)
+                if let genre { hashes.append(FeatureHash.copy(h, genre: genre)) }
             }
             if i == 0 {
                 add(.first, number: 0, w.shortShape)
@@ -333,6 +345,7 @@ struct FeatureExtractor: Sendable {
         var offsets = [0]
         for k in 0..<n {
             hashes += perToken[k]
+            if let genre { hashes += perToken[k].map { FeatureHash.copy($0, genre: genre) } }
             offsets.append(hashes.count)
         }
         return (hashes, offsets)

@@ -44,6 +44,13 @@ struct FeatureHash {
         return mix(h)
     }
 
+    /// The copy of feature `hash` private to a genre (`genre` is the genre name's ``part(_:)``): the same feature,
+    /// learned only from that genre's data (Daumé 2007, "frustratingly easy domain adaptation").
+    @inline(__always)
+    static func copy(_ hash: UInt64, genre: UInt64) -> UInt64 {
+        mix((hash ^ genre) &+ 0x632B_E59B_D9B4_E019)
+    }
+
     /// A 64-bit finaliser (the one of SplitMix64).
     @inline(__always)
     static func mix(_ x: UInt64) -> UInt64 {

@@ -1,9 +1,10 @@
-/// The binary model format, version 2. All numbers little-endian; `varint` is LEB128; a string is a varint byte
-/// count and UTF-8 bytes.
+/// The binary model format, version 3 (or 2, which it extends, for a model without genres). All numbers
+/// little-endian; `varint` is LEB128; a string is a varint byte count and UTF-8 bytes.
 ///
 /// ```
 /// "WARTANER"  UInt32 version  UInt32 FNV-1a checksum of everything after it
 /// string info   varint L, L × string label   string lexicon
+///                       (version 3: varint N, N × (string genre, varint C, C × (string word, Float32 cue)), words sorted)
 /// varint G, G × varint clusters   varint W, W × word   (words sorted; front-coded: varint shared, string rest;
 ///                       UInt8 capitalisation class or 255; varint profile + 1 or 0; G × varint cluster + 1 or 0)
 /// Float32 scale   (L+1)·L + L × Float32 transitions then stops
@@ -13,7 +14,10 @@
 extension NERModel {
     static let magic = Array("WARTANER".utf8)
     /// 2: features are hashed from part hashes (version 1 hashed whole strings per feature).
-    static let version: UInt32 = 2
+    /// 3: the genres with private features follow the lexicon. A model without genres is still written as version
+    /// 2, byte for byte as before.
+    static let version: UInt32 = 3
+    static let oldestVersion: UInt32 = 2
 
     /// The model's bytes. Equal models give equal bytes: everything is written in sorted order.
     public func encoded() -> [UInt8] {
@@ -22,6 +26,17 @@ extension NERModel {
         body.varint(labels.count)
         for label in labels { body.string(label) }
         body.string(lexicon.source)
+        if !genres.isEmpty {
+            body.varint(genres.count)
+            for (genre, cues) in zip(genres, genreCues) {
+                body.string(genre)
+                body.varint(cues.count)
+                for word in cues.keys.sorted(by: { $0.utf8.lexicographicallyPrecedes($1.utf8) }) {
+                    body.string(word)
+                    body.float(cues[word]!)
+                }
+            }
+        }
 
         body.varint(statistics.granularities.count)
         for g in statistics.granularities { body.varint(g) }
@@ -71,7 +86,7 @@ extension NERModel {
 
         var out = ByteWriter()
         out.bytes(Self.magic[...])
-        out.uint32(Self.version)
+        out.uint32(genres.isEmpty ? Self.oldestVersion : Self.version)
         out.uint32(fnv32(body.buffer))
         out.bytes(body.buffer[...])
         return out.buffer
@@ -85,10 +100,10 @@ extension NERModel {
         }
         r.position = 8
         let version = try r.uint32()
-        guard version == Self.version else {
+        guard version >= Self.oldestVersion, version <= Self.version else {
             throw NERError(
                 code: "unsupported-version", source: source,
-                message: "model format version \(version); this tagger reads version \(Self.version)")
+                message: "model format version \(version); this tagger reads versions \(Self.oldestVersion)–\(Self.version)")
         }
         let checksum = try r.uint32()
         guard fnv32(bytes[16...]) == checksum else {
@@ -100,6 +115,23 @@ extension NERModel {
         var labels: [String] = []
         for _ in 0..<labelCount { labels.append(try r.string()) }
         let lexicon = try NERLexicon(tsv: try r.string(), name: "\(source) (lexicon)")
+        var genres: [String] = []
+        var genreCues: [[String: Float]] = []
+        if version >= 3 {
+            let genreCount = try r.varint()
+            guard genreCount < 64 else { throw r.error("implausible genre count \(genreCount)") }
+            for _ in 0..<genreCount {
+                genres.append(try r.string())
+                var cues: [String: Float] = [:]
+                let cueCount = try r.varint()
+                guard cueCount <= bytes.count else { throw r.error("implausible cue count \(cueCount)") }
+                for _ in 0..<cueCount {
+                    let word = try r.string()
+                    cues[word] = try r.float()
+                }
+                genreCues.append(cues)
+            }
+        }
 
         let granularityCount = try r.varint()
         var granularities: [Int] = []
@@ -151,7 +183,7 @@ extension NERModel {
             labels: labels, info: info, lexicon: lexicon,
             statistics: WordStatistics(
                 capitalisation: capitalisation, profiles: profiles, clusters: clusters, granularities: granularities),
-            rows: rows, quantized: quantized, scale: scale, transitions: transitions, stops: stops)
+            rows: rows, quantized: quantized, scale: scale, transitions: transitions, stops: stops, genres: genres, genreCues: genreCues)
     }
 }
 

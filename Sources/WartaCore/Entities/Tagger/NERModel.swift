@@ -18,6 +18,12 @@ public struct NERModel: Sendable, Hashable {
     /// How the model was made (data, seed, epochs), for people.
     public let info: String
     let lexicon: NERLexicon
+    /// The genres (`news`) whose training data also taught features private to them; a tagger told that its text
+    /// is of one of these adds them (``NERTagger/init(model:gazetteer:genre:cachedWords:)``).
+    public let genres: [String]
+    /// For each genre, words that tell its text from the rest of the training data: the log ratio of the word's
+    /// frequency in that genre's sentences to its frequency in the others' (``genre(of:)``).
+    let genreCues: [[String: Float]]
     /// What unlabelled text said about words, for the features.
     public let statistics: WordStatistics
     /// Feature hash → row of `quantized`.
@@ -36,7 +42,7 @@ public struct NERModel: Sendable, Hashable {
     /// A model with `weights` (`labels.count` a row), quantised to 16 bits as the file stores them.
     init(
         labels: [String], info: String, lexicon: NERLexicon, statistics: WordStatistics, rows: [UInt64: Int32],
-        weights: [Float], transitions: [Float], stops: [Float]
+        weights: [Float], transitions: [Float], stops: [Float], genres: [String] = [], genreCues: [[String: Float]] = []
     ) {
         precondition(weights.count == rows.count * labels.count, "one row of weights per feature")
         let largest = weights.reduce(Float(0)) { max($0, abs($1)) }
@@ -44,18 +50,22 @@ public struct NERModel: Sendable, Hashable {
         let quantized = weights.map { Int16(clamping: Int(($0 / scale).rounded())) }
         self.init(
             labels: labels, info: info, lexicon: lexicon, statistics: statistics, rows: rows, quantized: quantized,
-            scale: scale, transitions: transitions, stops: stops)
+            scale: scale, transitions: transitions, stops: stops, genres: genres, genreCues: genreCues)
     }
 
     /// A model with weights already quantised.
     init(
         labels: [String], info: String, lexicon: NERLexicon, statistics: WordStatistics, rows: [UInt64: Int32],
-        quantized: [Int16], scale: Float, transitions: [Float], stops: [Float]
+        quantized: [Int16], scale: Float, transitions: [Float], stops: [Float], genres: [String] = [],
+        genreCues: [[String: Float]] = []
     ) {
+        precondition(genreCues.isEmpty || genreCues.count == genres.count, "one cue table per genre")
         precondition(quantized.count == rows.count * labels.count, "one row of weights per feature")
         precondition(transitions.count == (labels.count + 1) * labels.count, "one transition per label pair")
         self.labels = labels
         self.info = info
+        self.genres = genres
+        self.genreCues = genreCues.isEmpty ? genres.map { _ in [:] } : genreCues
         self.lexicon = lexicon
         self.statistics = statistics
         self.rows = rows
@@ -93,6 +103,27 @@ public struct NERModel: Sendable, Hashable {
             labels: labels, info: "word statistics only", lexicon: .standard, statistics: statistics, rows: [:],
             weights: [], transitions: [Float](repeating: 0, count: (labels.count + 1) * labels.count),
             stops: [Float](repeating: 0, count: labels.count))
+    }
+
+    /// The genre that `tokens` (a whole text, or many sentences of one) read like, from the words that told the
+    /// genres apart in the training data: the genre whose cues average above zero over the tokens that have one,
+    /// the highest if several do; nil (the shared features alone) if none does.
+    public func genre(of tokens: [String]) -> String? {
+        var best: (genre: String, score: Float)? = nil
+        for (genre, cues) in zip(genres, genreCues) {
+            var sum: Float = 0
+            var count = 0
+            for token in tokens {
+                if let weight = cues[token.lowercased()] {
+                    sum += weight
+                    count += 1
+                }
+            }
+            guard count > 0 else { continue }
+            let score = sum / Float(count)
+            if score > 0, score > (best?.score ?? 0) { best = (genre, score) }
+        }
+        return best?.genre
     }
 
     /// The number of features with a weight.

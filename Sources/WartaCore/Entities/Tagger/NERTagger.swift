@@ -20,12 +20,22 @@ public struct NERTagger: Sendable {
     let outputs: [String]
     /// Words already tagged, with the summed weights of their own features; shared by every copy of the tagger.
     let cache: WordCache
+    /// The genre whose private features this tagger adds, if any.
+    public let genre: String?
 
     /// A tagger for `model`; a `gazetteer` adds its names as features (a model trained without one ignores it).
-    /// `cachedWords` bounds the word cache (0: no cache).
-    public init(model: NERModel, gazetteer: Gazetteer? = nil, cachedWords: Int = 1 << 17) {
+    /// A `genre` that the model has private features for (``NERModel/genres``, such as `news`) adds them; any
+    /// other genre, or none, tags with the shared features alone. `cachedWords` bounds the word cache (0: no cache).
+    public init(model: NERModel, gazetteer: Gazetteer? = nil, genre: String? = nil, cachedWords: Int = 1 << 17) {
         self.model = model
-        self.extractor = FeatureExtractor(lexicon: model.lexicon, statistics: model.statistics, gazetteer: gazetteer)
+        var extractor = FeatureExtractor(lexicon: model.lexicon, statistics: model.statistics, gazetteer: gazetteer)
+        if let genre, model.genres.contains(genre) {
+            extractor.genre = FeatureHash.part(genre)
+            self.genre = genre
+        } else {
+            self.genre = nil
+        }
+        self.extractor = extractor
         self.allowed = Self.allowedTransitions(model.labels)
         self.outputs = model.labels.map(Self.bioLabel)
         self.cache = WordCache(limit: cachedWords)

@@ -1,3 +1,5 @@
+internal import Foundation
+
 /// Trains an ``NERModel``: a structured averaged perceptron over BIO label sequences with Viterbi decoding.
 ///
 /// Each epoch visits the sentences in an order shuffled by ``SplitMix64`` from the seed; where the best sequence
@@ -37,6 +39,11 @@ public struct NERTrainer {
     /// is, with even chance, swapped for another name of the same type from the same source. The model then
     /// sees names in contexts they never had and learns to read the context, not only the name.
     public var augmentation: Int = 0
+    /// The genre of some sources (`sources[i]` → `news`): their sentences, and the altered copies of them, also
+    /// train a copy of every feature private to the genre (Daumé 2007). The model then tags text of that genre
+    /// with the shared features and its private ones, and any other text with the shared features alone, so one
+    /// data set's labelling conventions do not leak into the others'. Needs `sources`.
+    public var genres: [Int: String] = [:]
     /// Averaged weights smaller than this (in absolute value) are dropped from the model.
     public var pruneBelow: Float = 0.02
     public var algorithm: Algorithm = .perceptron
@@ -77,8 +84,20 @@ public struct NERTrainer {
 
         // Features of every sentence; those seen at least `minimumFeatureCount` times become rows, numbered in
         // order of first appearance.
-        let kept = augmented(sentences, sources: sources).filter { !$0.isEmpty }
-        let extracted = kept.map { extractor.features(of: $0.map(\.token)) }
+        var allSources: [Int] = []
+        let all = augmented(sentences, sources: sources, sourcesOut: &allSources)
+        var genreExtractors: [Int: FeatureExtractor] = [:]
+        for (source, genre) in genres {
+            var e = extractor
+            e.genre = FeatureHash.part(genre)
+            genreExtractors[source] = e
+        }
+        let modelGenres = Set(genres.values).sorted()
+        let keptIndices = all.indices.filter { !all[$0].isEmpty }
+        let kept = keptIndices.map { all[$0] }
+        let extracted = keptIndices.map { index in
+            (genreExtractors[allSources[index]] ?? extractor).features(of: all[index].map(\.token))
+        }
         var seen: [UInt64: Int32] = [:]
         if minimumFeatureCount > 1 {
             for f in extracted {
@@ -156,7 +175,8 @@ public struct NERTrainer {
         }
         let model = NERModel(
             labels: labels, info: info, lexicon: lexicon, statistics: statistics, rows: pruned, weights: keptWeights,
-            transitions: learned.transitions, stops: learned.stops)
+            transitions: learned.transitions, stops: learned.stops, genres: modelGenres,
+            genreCues: modelGenres.map { Self.cues(of: $0, sentences: sentences, sources: sources, genres: genres) })
         // What is written is what is tagged with: quantise now, so the returned model equals the one read back.
         do {
             return try NERModel(bytes: model.encoded(), source: "trained model")
@@ -169,6 +189,15 @@ public struct NERTrainer {
     /// for names of the same type and source (`sources[i]` for sentence `i`; all one source if nil). The copies'
     /// labels are BIO with `GPE` read as `LOC` and other types as `O`.
     public func augmented(_ sentences: [[(token: String, label: String)]], sources: [Int]?) -> [[(token: String, label: String)]] {
+        var ignored: [Int] = []
+        return augmented(sentences, sources: sources, sourcesOut: &ignored)
+    }
+
+    /// ``augmented(_:sources:)``, with the source of every sentence it returns put in `sourcesOut`.
+    func augmented(
+        _ sentences: [[(token: String, label: String)]], sources: [Int]?, sourcesOut: inout [Int]
+    ) -> [[(token: String, label: String)]] {
+        sourcesOut = sources ?? [Int](repeating: 0, count: sentences.count)
         guard augmentation > 0 else { return sentences }
         typealias Mention = (start: Int, end: Int, type: String)
         let mentions: [[Mention]] = sentences.map { sentence in
@@ -201,9 +230,38 @@ public struct NERTrainer {
                 }
                 copy += sentence[next...].map { (token: $0.token, label: "O") }
                 result.append(copy)
+                sourcesOut.append(sources?[index] ?? 0)
             }
         }
         return result
+    }
+
+    /// Words that tell `genre`'s sentences from the others': the log ratio of a word's frequency (lower-cased,
+    /// add-½ smoothed) in the sentences of that genre's sources to its frequency in the rest, for words seen at
+    /// least five times in all.
+    static func cues(
+        of genre: String, sentences: [[(token: String, label: String)]], sources: [Int]?, genres: [Int: String]
+    ) -> [String: Float] {
+        var inside: [String: Int] = [:]
+        var outside: [String: Int] = [:]
+        for (index, sentence) in sentences.enumerated() {
+            let isGenre = genres[sources?[index] ?? 0] == genre
+            for (token, _) in sentence {
+                if isGenre { inside[token.lowercased(), default: 0] += 1 } else { outside[token.lowercased(), default: 0] += 1 }
+            }
+        }
+        let vocabulary = Set(inside.keys).union(outside.keys)
+        let insideTotal = Double(inside.values.reduce(0, +)) + 0.5 * Double(vocabulary.count)
+        let outsideTotal = Double(outside.values.reduce(0, +)) + 0.5 * Double(vocabulary.count)
+        var cues: [String: Float] = [:]
+        for word in vocabulary {
+            let a = inside[word, default: 0]
+            let b = outside[word, default: 0]
+            guard a + b >= 5 else { continue }
+            let ratio: Double = log((Double(a) + 0.5) / insideTotal) - log((Double(b) + 0.5) / outsideTotal)
+            cues[word] = Float(ratio)
+        }
+        return cues
     }
 
     // MARK: - Learning
