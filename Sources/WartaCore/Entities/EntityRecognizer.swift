@@ -7,10 +7,17 @@ public struct EntityRecognizer: Sendable {
     public var knowledge: KnowledgeBase
     /// Labels tokens BIO over PER/ORG/LOC; nil uses the knowledge base alone.
     public var tagger: (@Sendable ([String]) -> [String])?
+    /// Taggers that replace ``tagger`` for text in one language (`id`: Warta's tagger with its news features, which
+    /// it learned from Indonesian news only).
+    public var taggersByLanguage: [String: @Sendable ([String]) -> [String]] = [:]
 
-    public init(knowledge: KnowledgeBase = .standard, tagger: (@Sendable ([String]) -> [String])? = nil) {
+    public init(
+        knowledge: KnowledgeBase = .standard, tagger: (@Sendable ([String]) -> [String])? = nil,
+        taggersByLanguage: [String: @Sendable ([String]) -> [String]] = [:]
+    ) {
         self.knowledge = knowledge
         self.tagger = tagger
+        self.taggersByLanguage = taggersByLanguage
     }
 
     /// A name found in the text before resolution.
@@ -33,7 +40,7 @@ public struct EntityRecognizer: Sendable {
         var spans = [Span]()
         for sentence in Sentences.ranges(in: scalars) {
             let tokens = WordTokens.tokens(in: scalars[sentence])
-            spans.append(contentsOf: sentenceSpans(tokens, date: date).map { ($0, tokens) }.map { span, tokens in
+            spans.append(contentsOf: sentenceSpans(tokens, date: date, tagger: taggersByLanguage[language] ?? tagger).map { ($0, tokens) }.map { span, tokens in
                 var s = span
                 s.start = tokens[span.start].start
                 s.end = tokens[span.end - 1].end
@@ -52,7 +59,7 @@ public struct EntityRecognizer: Sendable {
     }
 
     /// Spans in token indices of one sentence.
-    func sentenceSpans(_ tokens: [WordToken], date: String?) -> [Span] {
+    func sentenceSpans(_ tokens: [WordToken], date: String?, tagger: (@Sendable ([String]) -> [String])?) -> [Span] {
         var spans = [Span]()
         var covered = Array(repeating: false, count: tokens.count)
         // 1. Knowledge-base names, longest first.

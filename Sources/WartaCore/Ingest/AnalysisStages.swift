@@ -6,22 +6,33 @@ public struct AnalysisStages: Sendable {
     public var events: EventExtractor?
     public var times: TimeExtractor?
 
-    /// - Parameter tagger: labels tokens BIO; the default is Warta's trained tagger for news (``NERTagger/news``).
+    /// - Parameters:
+    ///   - tagger: labels tokens BIO; the default is Warta's trained tagger (``NERTagger/standard``).
+    ///   - taggersByLanguage: taggers that replace `tagger` for one language; the default tags Indonesian with the
+    ///     trained tagger's news features (``NERTagger/news``), which it learned from Indonesian news.
     public init(
         knowledge: KnowledgeBase = .standard, tagger: (@Sendable ([String]) -> [String])? = AnalysisStages.standardTagger,
+        taggersByLanguage: [String: @Sendable ([String]) -> [String]] = AnalysisStages.standardTaggersByLanguage,
         lexicon: EventLexicon = .standard
     ) {
         self.knowledge = knowledge
-        self.entities = EntityRecognizer(knowledge: knowledge, tagger: tagger)
+        self.entities = EntityRecognizer(knowledge: knowledge, tagger: tagger, taggersByLanguage: taggersByLanguage)
         self.events = EventExtractor(lexicon: lexicon, knowledge: knowledge)
         self.times = TimeExtractor()
     }
 
-    /// Warta's trained tagger for news as a function, or nil when its model is missing.
+    /// Warta's trained tagger as a function, or nil when its model is missing.
     public static let standardTagger: (@Sendable ([String]) -> [String])? = makeStandardTagger()
 
+    /// Warta's trained tagger with its news features, for Indonesian text (empty when the model is missing).
+    public static let standardTaggersByLanguage: [String: @Sendable ([String]) -> [String]] = {
+        guard let news = NERTagger.news else { return [:] }
+        let function: @Sendable ([String]) -> [String] = { tokens in news.tag(tokens) }
+        return ["id": function]
+    }()
+
     private static func makeStandardTagger() -> (@Sendable ([String]) -> [String])? {
-        guard let tagger = NERTagger.news else { return nil }
+        guard let tagger = NERTagger.standard else { return nil }
         let function: @Sendable ([String]) -> [String] = { tokens in tagger.tag(tokens) }
         return function
     }

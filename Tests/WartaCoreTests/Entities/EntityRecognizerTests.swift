@@ -6,6 +6,19 @@ import WartaCore
 
     func person(_ entities: [Entity], _ name: String) -> Entity? { entities.first { $0.type == "PER" && $0.name == name } }
 
+    @Test func aLanguagesOwnTaggerReplacesTheDefaultOne() throws {
+        // The default tagger calls a capitalised unknown word a place, the Indonesian one a person.
+        func labeller(_ type: String) -> @Sendable ([String]) -> [String] {
+            { tokens in tokens.map { $0 == "Zubrowka" ? "B-" + type : "O" } }
+        }
+        let recognizer = EntityRecognizer(tagger: labeller("LOC"), taggersByLanguage: ["id": labeller("PER")])
+        let text = "Mereka bertemu Zubrowka kemarin."
+        #expect(recognizer.recognize(text: text, date: nil, language: "id").first { $0.name == "Zubrowka" }?.type == "PER")
+        #expect(recognizer.recognize(text: text, date: nil, language: "en").first { $0.name == "Zubrowka" }?.type == "LOC")
+        // The standard stages tag Indonesian with the news features, and only Indonesian.
+        #expect(Set(AnalysisStages.standardTaggersByLanguage.keys) == ["id"])
+    }
+
     @Test func shortFormsTitlesAndSpellingsAreOneEntity() throws {
         let text = """
             Pemimpin Korea Utara Kim Jong-un menerima tamunya di Pyongyang. Ketua Kim Jong Un kemudian berpidato.
