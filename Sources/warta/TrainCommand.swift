@@ -46,7 +46,7 @@ struct TrainNER: ParsableCommand {
 
     @Option(
         parsing: .upToNextOption,
-        help: "CoNLL training files of news, after --data: they also train features private to news, which the article pipeline and `warta tag --news` add.")
+        help: "CoNLL training files of news, after --data: they also train features private to news, which the article pipeline and `warta tag --genre news` add.")
     var news: [String] = []
 
     @Option(help: "Learning algorithm: perceptron or crf.")
@@ -165,12 +165,16 @@ struct TagCommand: ParsableCommand {
         } else {
             throw ValidationError("the tagger model is missing from this build")
         }
+        // Each line's token (its first column), nil for a line between sentences.
+        let tokens: [String?] = text.split(separator: "\n", omittingEmptySubsequences: false).map { raw in
+            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
+            let token = line.split(separator: "\t", maxSplits: 1).first.map(String.init) ?? ""
+            return token.trimmingCharacters(in: .whitespaces).isEmpty ? nil : token
+        }
         let chosen: String?
         switch genre {
         case "general": chosen = nil
-        case "auto":
-            let tokens = text.split(whereSeparator: \.isNewline).compactMap { $0.split(separator: "\t", maxSplits: 1).first.map(String.init) }
-            chosen = base.model.genre(of: tokens)
+        case "auto": chosen = base.model.genre(of: tokens.compactMap { $0 })
         default: chosen = genre
         }
         let tagger = chosen == nil ? base : NERTagger(model: base.model, gazetteer: base.gazetteer, genre: chosen)
@@ -181,14 +185,12 @@ struct TagCommand: ParsableCommand {
             for (token, label) in zip(sentence, tagger.tag(sentence)) { output += "\(token)\t\(label)\n" }
             sentence.removeAll()
         }
-        for raw in text.split(separator: "\n", omittingEmptySubsequences: false) {
-            let line = raw.hasSuffix("\r") ? raw.dropLast() : raw
-            let token = line.split(separator: "\t", maxSplits: 1).first.map(String.init) ?? ""
-            if token.trimmingCharacters(in: .whitespaces).isEmpty {
+        for token in tokens {
+            if let token {
+                sentence.append(token)
+            } else {
                 flush()
                 output += "\n"
-            } else {
-                sentence.append(token)
             }
         }
         flush()

@@ -38,9 +38,10 @@ public struct EntityRecognizer: Sendable {
     public func recognize(text: String, date: String?, language: String) -> [Entity] {
         let scalars = Array(text.unicodeScalars)
         var spans = [Span]()
+        let tagger = taggersByLanguage[language] ?? tagger
         for sentence in Sentences.ranges(in: scalars) {
             let tokens = WordTokens.tokens(in: scalars[sentence])
-            spans.append(contentsOf: sentenceSpans(tokens, date: date, tagger: taggersByLanguage[language] ?? tagger).map { ($0, tokens) }.map { span, tokens in
+            spans.append(contentsOf: sentenceSpans(tokens, date: date, tagger: tagger).map { ($0, tokens) }.map { span, tokens in
                 var s = span
                 s.start = tokens[span.start].start
                 s.end = tokens[span.end - 1].end

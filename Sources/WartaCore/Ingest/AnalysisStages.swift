@@ -22,19 +22,17 @@ public struct AnalysisStages: Sendable {
     }
 
     /// Warta's trained tagger as a function, or nil when its model is missing.
-    public static let standardTagger: (@Sendable ([String]) -> [String])? = makeStandardTagger()
+    public static let standardTagger: (@Sendable ([String]) -> [String])? = NERTagger.standard.map(function)
 
     /// Warta's trained tagger with its news features, for Indonesian text (empty when the model is missing).
     public static let standardTaggersByLanguage: [String: @Sendable ([String]) -> [String]] = {
         guard let news = NERTagger.news else { return [:] }
-        let function: @Sendable ([String]) -> [String] = { tokens in news.tag(tokens) }
-        return ["id": function]
+        return ["id": function(news)]
     }()
 
-    private static func makeStandardTagger() -> (@Sendable ([String]) -> [String])? {
-        guard let tagger = NERTagger.standard else { return nil }
-        let function: @Sendable ([String]) -> [String] = { tokens in tagger.tag(tokens) }
-        return function
+    /// `tagger` as the function the entity recogniser calls.
+    private static func function(_ tagger: NERTagger) -> @Sendable ([String]) -> [String] {
+        { tokens in tagger.tag(tokens) }
     }
 
     /// No analysis beyond cleaning.
