@@ -138,6 +138,7 @@ public struct EntityRecognizer: Sendable {
             }
         }
         spans.sort { $0.start < $1.start }
+        spans = Self.joiningCoordinatedInstitutions(spans, tokens)
         // 3. Titles before people, with the country they name; countries inside a title are not mentions.
         var result = [Span]()
         var dropped = Set<Int>()
@@ -177,6 +178,66 @@ public struct EntityRecognizer: Sendable {
         // 4. Titles alone ("Pemimpin Korea Utara", "Presiden Rusia") resolved through the knowledge base.
         result.append(contentsOf: titleOnlySpans(tokens, taken: result, date: date))
         return result.sorted { $0.start < $1.start }
+    }
+
+    /// Words that start the name of a ministry or agency whose remit may be a list: "Departemen Pertanian,
+    /// Perikanan dan Kehutanan", "Ministry of Agriculture, Fisheries and Forestry".
+    static let institutionHeads: Set<String> = [
+        "departemen", "kementerian", "kementrian", "kemenko", "dinas", "badan", "komisi", "direktorat", "biro",
+        "department", "ministry", "office", "commission", "agency", "bureau",
+    ]
+
+    /// Spans (sorted, token indices) with every organisation that starts with an institution word extended over the
+    /// capitalised remits listed after it with commas and closed by "dan"/"and" ("Departemen Pertanian, Perikanan dan
+    /// Kehutanan"); names the tagger found inside the list are dropped. A list not closed by "dan" is not joined:
+    /// "Departemen Pertanian, Jakarta" stays two names.
+    static func joiningCoordinatedInstitutions(_ spans: [Span], _ tokens: [WordToken]) -> [Span] {
+        var result = [Span]()
+        var index = 0
+        func capitalizedRun(from start: Int) -> Int {
+            var end = start
+            while end < tokens.count, tokens[end].isWord, isCapitalized(tokens[end]) { end += 1 }
+            return end
+        }
+        while index < spans.count {
+            var span = spans[index]
+            index += 1
+            guard span.type == "ORG", institutionHeads.contains(tokens[span.start].lower) else {
+                result.append(span)
+                continue
+            }
+            var k = span.end
+            var closedAt: Int?
+            while k + 1 < tokens.count {
+                let word = tokens[k].lower
+                if word == "," {
+                    // "Politik, Hukum, dan Keamanan": a comma before the closing "dan".
+                    if ["dan", "and"].contains(tokens[k + 1].lower) {
+                        k += 1
+                        continue
+                    }
+                    // A list of institutions ("Kementerian Pertahanan, Kementerian Luar Negeri dan ...") is several.
+                    let end = capitalizedRun(from: k + 1)
+                    if end == k + 1 || institutionHeads.contains(tokens[k + 1].lower) { break }
+                    k = end
+                } else if word == "dan" || word == "and" || word == "&" {
+                    let end = capitalizedRun(from: k + 1)
+                    if end > k + 1, !institutionHeads.contains(tokens[k + 1].lower) { closedAt = end }
+                    break
+                } else {
+                    break
+                }
+            }
+            guard let end = closedAt, tokens[span.end].text == "," else {
+                result.append(span)
+                continue
+            }
+            span.end = end
+            span.entry = nil
+            while index < spans.count, spans[index].start < end { index += 1 }
+            result.append(span)
+        }
+        return result
     }
 
     /// Tokens as written: a space between words, none before punctuation.

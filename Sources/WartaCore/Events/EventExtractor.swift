@@ -445,6 +445,9 @@ public struct EventExtractor: Sendable {
             confidence: min(confidence, 0.95))
     }
 
+    /// Words of a press release handed to the newsroom: "keterangan tertulis yang diterima detikcom, Minggu".
+    static let releaseWords: Set<String> = ["diterima", "keterangan", "keterangannya", "siaran", "rilis"]
+
     /// A date given for the report rather than the event: "kata media pemerintah pada 27 Juli", "reported on Friday".
     static func isReportDate(_ time: TimeMention, tokens: [WordToken]) -> Bool {
         guard let index = tokens.lastIndex(where: { $0.end <= time.start }) else { return false }
@@ -452,7 +455,12 @@ public struct EventExtractor: Sendable {
         var seen = 0
         while k >= 0, seen < 12 {
             let word = tokens[k].lower
-            if reportWords.contains(word) || word == "laporan" || word == "melaporkan" { return true }
+            if reportWords.contains(word) || releaseWords.contains(word) { return true }
+            // The comma right before the date ends the report's clause: "keterangan yang diterima X, Minggu (13/7)".
+            if word == ",", k == index { 
+                k -= 1
+                continue
+            }
             if word == "." || word == ";" || word == "," { return false }
             k -= 1
             seen += 1

@@ -19,6 +19,44 @@ import WartaCore
         #expect(Set(AnalysisStages.standardTaggersByLanguage.keys) == ["id"])
     }
 
+    @Test(arguments: [
+        // A ministry's remit listed with commas and closed by "dan" is one name, whatever the tagger split off.
+        ("Ia bertemu Departemen Pertanian, Perikanan dan Kehutanan kemarin.", ["Departemen Pertanian, Perikanan dan Kehutanan"]),
+        ("Ia bertemu Kementerian Koordinator Bidang Politik, Hukum, dan Keamanan kemarin.",
+         ["Kementerian Koordinator Bidang Politik, Hukum, dan Keamanan"]),
+        ("They met the Department of Agriculture, Fisheries and Forestry today.", ["Department of Agriculture, Fisheries and Forestry"]),
+        // A list of ministries is several names; a list not closed by "dan" is not a remit.
+        ("Ia bertemu Kementerian Pertahanan, Kementerian Luar Negeri dan Kementerian Keuangan kemarin.",
+         ["Kementerian Pertahanan", "Kementerian Luar Negeri", "Kementerian Keuangan"]),
+        ("Ia bertemu Departemen Pertanian, Jakarta kemarin.", ["Departemen Pertanian"]),
+    ])
+    func aMinistrysListedRemitIsOneName(text: String, names: [String]) {
+        // A tagger that calls each capitalised run after an institution word ORG and the last word of a list a person,
+        // as Warta's tagger did with "Kehutanan".
+        let heads: Set<String> = ["Departemen", "Kementerian", "Department"]
+        let tagger: @Sendable ([String]) -> [String] = { tokens in
+            var labels = Array(repeating: "O", count: tokens.count)
+            var inside = false
+            for (i, token) in tokens.enumerated() {
+                let capitalised = token.first?.isUppercase == true
+                if heads.contains(token) {
+                    labels[i] = "B-ORG"
+                    inside = true
+                } else if inside, capitalised || ["of", "Bidang"].contains(token) {
+                    labels[i] = "I-ORG"
+                } else {
+                    inside = false
+                    if capitalised, i > 0, tokens[i - 1] == "dan" || tokens[i - 1] == "and" { labels[i] = "B-PER" }
+                }
+            }
+            return labels
+        }
+        let recognizer = EntityRecognizer(knowledge: KnowledgeBase(), tagger: tagger)
+        let entities = recognizer.recognize(text: text, date: nil, language: "id")
+        #expect(entities.filter { $0.type == "ORG" }.map(\.name) == names, "\(text)")
+        #expect(entities.filter { $0.type == "PER" }.isEmpty, "\(text)")
+    }
+
     @Test func shortFormsTitlesAndSpellingsAreOneEntity() throws {
         let text = """
             Pemimpin Korea Utara Kim Jong-un menerima tamunya di Pyongyang. Ketua Kim Jong Un kemudian berpidato.

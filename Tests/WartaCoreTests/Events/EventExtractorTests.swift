@@ -72,6 +72,18 @@ import WartaCore
         #expect(consult?.reportedBy == ["Korean Central News Agency"])
     }
 
+    @Test(arguments: [
+        // The press release's date is the report's; the meeting's is in the sentence before.
+        ("Mereka bertemu pada 10 Juli 2025. Dari keterangan tertulis yang diterima redaksi, Minggu (13/7/2025), Vladimir Putin bertemu Xi Jinping di Moskow.", "2025-07-10"),
+        ("Mereka bertemu pada 10 Juli 2025. Vladimir Putin bertemu Xi Jinping di Moskow, kata Kremlin, Minggu (13/7/2025).", "2025-07-10"),
+        // A date after a comma that follows no reporting word is the meeting's.
+        ("Mereka bertemu pada 10 Juli 2025. Vladimir Putin bertemu Xi Jinping di Moskow, Minggu (13/7/2025).", "2025-07-13"),
+    ])
+    func reportDatesDoNotDateTheEvent(text: String, date: String) {
+        let consult = events(text, published: "2025-07-14").first { $0.type == "CONSULT" }
+        #expect(consult?.date == date, "\(text)")
+    }
+
     @Test func englishMeetings() {
         let found = events("Russian President Vladimir Putin hosted North Korean leader Kim Jong Un in Vladivostok.", language: "en")
         let consult = found.first { $0.type == "CONSULT" }

@@ -34,6 +34,18 @@ struct GazetteerTests {
         #expect(gazetteer.entries["id"] == nil)
     }
 
+    @Test("the shipped gazetteer knows Indonesia's districts and the world's regions and cities")
+    func shippedPlaces() throws {
+        let directory = try #require(KnowledgeBase.resourceDirectory)
+        let gazetteer = try Gazetteer(knowledgeDirectory: directory)
+        // A district of Pati regency, a province created in 2022, a German state by both its names, a city.
+        for name in ["gembong", "papua pegunungan", "bavaria", "bayern", "rosario"] {
+            #expect(gazetteer.entries[name] == ["LOC"], "\(name)")
+        }
+        // Place names that are common words were left out.
+        #expect(gazetteer.entries["berat"] == nil)
+    }
+
     @Test("CoNLL files read as sentences of (token, label)")
     func conll() {
         let sentences = CoNLL.read("Joko\tB-PER\nWidodo\tI-PER\n\n\nIa\tO\r\nfoo bar O\n")

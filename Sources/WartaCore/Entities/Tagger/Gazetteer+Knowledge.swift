@@ -5,6 +5,7 @@ extension Gazetteer {
     /// a file has one, overrides it).
     public static let knowledgeFiles: [(file: String, type: String)] = [
         ("countries.tsv", "LOC"), ("places.tsv", "LOC"), ("organizations.tsv", "ORG"), ("people.tsv", "PER"),
+        ("regions-idn.tsv", "LOC"), ("places-world.tsv", "LOC"),
     ]
 
     /// A gazetteer of the names in the knowledge base's TSV files in `directory` (those of ``knowledgeFiles`` that
