@@ -52,6 +52,11 @@ public struct EntityRecognizer: Sendable {
         return addShortForms(resolve(spans, scalars: scalars), scalars: scalars)
     }
 
+    /// Month and weekday names in full, Indonesian and English, which name no actor on their own ("May" is left
+    /// out: it is also a surname).
+    static let calendarWords: Set<String> = Set(
+        (TimeLexicon.monthsID + TimeLexicon.monthsEN + TimeLexicon.weekdaysID + TimeLexicon.weekdaysEN).map(\.0))
+
     static let connectors: Set<String> = ["bin", "binti", "van", "de", "der", "al", "el", "da", "von", "la", "di"]
 
     static func isCapitalized(_ token: WordToken) -> Bool {
@@ -112,7 +117,9 @@ public struct EntityRecognizer: Sendable {
                 while end < tokens.count, end < labels.count, labels[end] == "I-\(type)" { end += 1 }
                 // A nationality word ("Russian", "Korea Utara" as an adjective) is not a name of its own.
                 let isDemonym = end - k == 1 && knowledge.demonyms[NameKey.make(tokens[k].text)] != nil
-                if !isDemonym, !(k..<end).contains(where: { covered[$0] }), (k..<end).contains(where: { Self.isCapitalized(tokens[$0]) }) {
+                // Nor is a month or a weekday ("on Wednesday", "July 12").
+                let isCalendar = end - k == 1 && Self.calendarWords.contains(String(tokens[k].lower.filter { $0 != "'" && $0 != "\u{2019}" }))
+                if !isDemonym, !isCalendar, !(k..<end).contains(where: { covered[$0] }), (k..<end).contains(where: { Self.isCapitalized(tokens[$0]) }) {
                     spans.append(Span(start: k, end: end, type: type == "GPE" ? "LOC" : type))
                     for m in k..<end { covered[m] = true }
                 }

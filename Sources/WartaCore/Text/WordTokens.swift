@@ -31,7 +31,9 @@ public enum WordTokens {
                     if isWordScalar(next) {
                         allASCII = allASCII && next.value < 0x80
                         j += 1
-                    } else if j + 1 < end, next == "-" || next == "'" || next == "\u{2019}", isWordScalar(scalars[j + 1]) {
+                    } else if j + 1 < end, next == "-" || next == "'" || next == "\u{2019}", isWordScalar(scalars[j + 1]),
+                        !isPossessive(scalars, at: j)
+                    {
                         allASCII = allASCII && next.value < 0x80 && scalars[j + 1].value < 0x80
                         j += 2
                     } else {
@@ -57,6 +59,11 @@ public enum WordTokens {
                     result.append(WordToken(text: text, start: i, end: j, lower: text.lowercased(), isWord: true))
                 }
                 i = j
+            } else if isPossessive(scalars, at: i) {
+                // "Korea's": the name, then "'s" as one token that is not a word.
+                let text = String(String.UnicodeScalarView(scalars[i..<i + 2]))
+                result.append(WordToken(text: text, start: i, end: i + 2, lower: text.lowercased(), isWord: false))
+                i += 2
             } else {
                 let text = String(s)
                 result.append(WordToken(text: text, start: i, end: i + 1, lower: text, isWord: false))
@@ -64,6 +71,17 @@ public enum WordTokens {
             }
         }
         return result
+    }
+
+    /// An English possessive ending at `index`: an apostrophe, then "s" that ends the word ("Korea's", "Russia’s").
+    @inline(__always) static func isPossessive(_ scalars: ArraySlice<Unicode.Scalar>, at index: Int) -> Bool {
+        let apostrophe = scalars[index]
+        guard apostrophe == "'" || apostrophe == "\u{2019}", index > scalars.startIndex, index + 1 < scalars.endIndex,
+            isWordScalar(scalars[index - 1])
+        else { return false }
+        let s = scalars[index + 1]
+        guard s == "s" || s == "S" else { return false }
+        return index + 2 == scalars.endIndex || !isWordScalar(scalars[index + 2])
     }
 
     /// A letter or a digit, with a fast path for ASCII.

@@ -57,6 +57,21 @@ import WartaCore
         #expect(entities.filter { $0.type == "PER" }.isEmpty, "\(text)")
     }
 
+    @Test func monthsWeekdaysAndPossessivesAreNotTakenForActors() {
+        // A tagger that calls every capitalised word a person, as an English-blind one might.
+        let tagger: @Sendable ([String]) -> [String] = { tokens in
+            tokens.map { $0.first?.isUppercase == true ? "B-PER" : "O" }
+        }
+        let recognizer = EntityRecognizer(tagger: tagger)
+        let text = "They met on Wednesday, July 26, with North Korea's minister. Pada Rabu mereka bertemu lagi."
+        let entities = recognizer.recognize(text: text, date: "2023-07-26", language: "en")
+        let names = Set(entities.map(\.name))
+        for word in ["Wednesday", "July", "Rabu", "North"] { #expect(!names.contains(word), "\(word)") }
+        #expect(entities.first { $0.name == "North Korea" }?.type == "LOC")
+        // The same tagger still names a person.
+        #expect(names.contains("They"))
+    }
+
     @Test func shortFormsTitlesAndSpellingsAreOneEntity() throws {
         let text = """
             Pemimpin Korea Utara Kim Jong-un menerima tamunya di Pyongyang. Ketua Kim Jong Un kemudian berpidato.
