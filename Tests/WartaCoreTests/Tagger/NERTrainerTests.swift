@@ -42,6 +42,24 @@ struct NERTrainerTests {
         #expect(tagger.tag(["Presiden", "Budi", "Santoso", "tiba", "di", "Surabaya"]).prefix(3) == ["O", "B-PER", "I-PER"])
     }
 
+    @Test("an organisation's bracketed abbreviation joins its name, even where the model starts a new one")
+    func bracketedAbbreviationJoinsTheOrganisation() {
+        // Trained on data that starts a new organisation at the bracket, the model's own path would be B-ORG.
+        var sentences = ToyCorpus.sentences
+        for org in ToyCorpus.organisations {
+            let short = "(" + org.map { String($0.prefix(1)) }.joined() + ")"
+            sentences.append(ToyCorpus.plain("Kemarin") + ToyCorpus.labelled(org, "ORG") + [(short, "B-ORG")]
+                + ToyCorpus.plain("mengundang") + ToyCorpus.labelled(["Joko", "Widodo"], "PER") + ToyCorpus.plain("."))
+        }
+        let tagger = NERTagger(model: NERTrainer(seed: 7, epochs: 8).train(sentences: sentences, gazetteer: nil))
+        let labels = tagger.tag(["Kemarin", "Bank", "Mandiri", "(BM)", "mengundang", "Joko", "Widodo", "."])
+        #expect(labels == ["O", "B-ORG", "I-ORG", "I-ORG", "O", "B-PER", "I-PER", "O"])
+        // Only a bracketed capitalised word right after an organisation joins it.
+        #expect(NERTagger.isBracketedAbbreviation("(MK)"))
+        #expect(NERTagger.isBracketedAbbreviation("(Persero)"))
+        for token in ["(24/8)", "(kami", "()", "MK", "(a)"] { #expect(!NERTagger.isBracketedAbbreviation(token), "\(token)") }
+    }
+
     @Test("tagging nothing gives nothing; output is as long as the input")
     func lengths() {
         let tagger = NERTagger(model: Self.model)
