@@ -337,7 +337,8 @@ public struct EventExtractor: Sendable {
             // "pertemuan itu" names the meeting already reported: its date stays (a date here dates the report).
             return inherit(
                 previous, anaphor: anaphor, trigger: trigger, sentence: sentence, entities: entities,
-                times: anaphoricTrigger ? [] : times.filter { !Self.isReportDate($0, tokens: tokens) }, fallbackDate: fallbackDate)
+                times: anaphoricTrigger ? [] : times.filter { !Self.isReportDate($0, tokens: tokens) }, fallbackDate: fallbackDate,
+                sameEvent: anaphoricTrigger)
         }
         // Organisations nobody knows (clubs, firms) meeting each other are rarely what analysts follow, and often
         // a misreading: an event needs a person or an actor of the knowledge base.
@@ -488,7 +489,7 @@ public struct EventExtractor: Sendable {
     // swiftlint:disable:next function_parameter_count
     func inherit(
         _ previous: EventMention, anaphor: Anaphor, trigger: EventLexicon.Trigger, sentence: Range<Int>, entities: [Entity],
-        times: [TimeMention], fallbackDate: String?
+        times: [TimeMention], fallbackDate: String?, sameEvent: Bool = false
     ) -> EventMention? {
         var participants = previous.participants
         if anaphor == .countries {
@@ -506,7 +507,8 @@ public struct EventExtractor: Sendable {
         let date = times.compactMap { Self.dateValue($0.value) }.first ?? previous.date ?? fallbackDate
         return EventMention(
             type: trigger.type, mode: trigger.mode, participants: participants, date: date, location: previous.location,
-            reportedBy: previous.reportedBy, modality: "asserted",
+            // "pertemuan tersebut" after "akan bertemu" is the planned meeting, still planned.
+            reportedBy: previous.reportedBy, modality: sameEvent ? previous.modality : "asserted",
             evidence: EventMention.Span(start: sentence.lowerBound, end: sentence.upperBound), confidence: Self.inheritedConfidence)
     }
 

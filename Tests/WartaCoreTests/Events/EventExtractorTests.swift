@@ -84,6 +84,17 @@ import WartaCore
         #expect(consult?.date == date, "\(text)")
     }
 
+    @Test func theMeetingReferredToKeepsItsModality() {
+        let planned = events("Vladimir Putin akan bertemu Xi Jinping pekan depan. Topik yang dibahas dalam pertemuan tersebut adalah perdagangan.")
+            .filter { $0.type == "CONSULT" }
+        #expect(!planned.isEmpty)
+        #expect(planned.allSatisfy { $0.modality == "planned" })
+        let held = events("Vladimir Putin bertemu Xi Jinping di Moskow. Topik yang dibahas dalam pertemuan tersebut adalah perdagangan.")
+            .filter { $0.type == "CONSULT" }
+        #expect(held.count == 2)
+        #expect(held.allSatisfy { $0.modality == "asserted" })
+    }
+
     @Test func englishMeetings() {
         let found = events("Russian President Vladimir Putin hosted North Korean leader Kim Jong Un in Vladivostok.", language: "en")
         let consult = found.first { $0.type == "CONSULT" }
