@@ -116,7 +116,14 @@ extension EntityRecognizer {
             for name in [entity.name] + entity.aliases + entity.mentions.map(\.text) {
                 let words = name.split(whereSeparator: { $0 == " " || $0 == "-" })
                 guard words.count >= 2, let first = words.first, let last = words.last else { continue }
-                for word in [first, last] where word.count >= 3 { owners[String(word), default: []].insert(index) }
+                // An honorific kept on a mention ("Bapak Jokowi") is nobody's name: "Bapak" alone is not Jokowi; nor
+                // is the country of a title that stood for the person ("Perdana Menteri Israel").
+                for word in [first, last]
+                where word.count >= 3 && knowledge.titles[NameKey.make(String(word))] == nil
+                    && knowledge.country(named: String(word)) == nil
+                {
+                    owners[String(word), default: []].insert(index)
+                }
             }
         }
         var taken = [Range<Int>]()

@@ -57,6 +57,30 @@ public struct EntityRecognizer: Sendable {
     static let calendarWords: Set<String> = Set(
         (TimeLexicon.monthsID + TimeLexicon.monthsEN + TimeLexicon.weekdaysID + TimeLexicon.weekdaysEN).map(\.0))
 
+    /// Words the tagger may take for a name that name no actor: legal forms of companies, God.
+    static let notNames: Set<String> = ["persero", "tbk", "pt", "cv", "inc", "ltd", "allah", "allah swt", "swt", "tuhan", "god"]
+
+    /// Where a person's name starts once the longest title at its head ("Irjen", "Menteri Luar Negeri") is set
+    /// aside; the span's own start when no title heads it or nothing would be left.
+    func leadingTitleEnd(_ start: Int, _ end: Int, _ tokens: [WordToken]) -> Int {
+        var best = start
+        var words = [String]()
+        var k = start
+        while k < end - 1, k - start < 5 {
+            words.append(tokens[k].text)
+            if tokens[k].isWord, let title = knowledge.titles[NameKey.make(words.joined(separator: " "))], title.kind == "role" {
+                best = k + 1
+            }
+            k += 1
+        }
+        return best
+    }
+
+    /// Words before a title that say its person is not the one in office: former, late, would-be.
+    static let notTheHolder: Set<String> = [
+        "mantan", "eks", "bekas", "almarhum", "mendiang", "calon", "capres", "former", "ex", "late", "candidate",
+    ]
+
     static let connectors: Set<String> = ["bin", "binti", "van", "de", "der", "al", "el", "da", "von", "la", "di"]
 
     static func isCapitalized(_ token: WordToken) -> Bool {
@@ -119,8 +143,15 @@ public struct EntityRecognizer: Sendable {
                 let isDemonym = end - k == 1 && knowledge.demonyms[NameKey.make(tokens[k].text)] != nil
                 // Nor is a month or a weekday ("on Wednesday", "July 12").
                 let isCalendar = end - k == 1 && Self.calendarWords.contains(String(tokens[k].lower.filter { $0 != "'" && $0 != "\u{2019}" }))
-                if !isDemonym, !isCalendar, !(k..<end).contains(where: { covered[$0] }), (k..<end).contains(where: { Self.isCapitalized(tokens[$0]) }) {
-                    spans.append(Span(start: k, end: end, type: type == "GPE" ? "LOC" : type))
+                // Nor a company's legal form or the name of God ("(Persero)", "Allah SWT").
+                let key = NameKey.make(Self.join(tokens[k..<end]))
+                let isNotAName = end - k <= 2 && Self.notNames.contains(key)
+                    // A title or honorific alone ("Bapak", "Presiden") is no name; titles alone are resolved below.
+                    || (type == "PER" && knowledge.titles[key] != nil)
+                if !isDemonym, !isCalendar, !isNotAName, !(k..<end).contains(where: { covered[$0] }), (k..<end).contains(where: { Self.isCapitalized(tokens[$0]) }) {
+                    // A rank or title the tagger took into the name ("Irjen Firli") stands before it instead.
+                    let start = type == "PER" ? leadingTitleEnd(k, end, tokens) : k
+                    spans.append(Span(start: start, end: end, type: type == "GPE" ? "LOC" : type))
                     for m in k..<end { covered[m] = true }
                 }
                 k = end
@@ -177,7 +208,9 @@ public struct EntityRecognizer: Sendable {
                 while let last = title.last, last == "," || last == " " || last == ":" { title = title.dropLast() }
                 s.title = String(title)
                 if knowledge.titles[NameKey.make(title)]?.kind == "honorific" { s.honorificStart = titleStart }
+                // The country the title names, else the one it implies ("Irjen": Indonesia's police).
                 s.titleCountry = country ?? titleCountryWord(tokens[titleStart..<span.start])
+                    ?? knowledge.titles[NameKey.make(title)]?.country
                 spans[index] = s
             }
         }
@@ -340,6 +373,11 @@ public struct EntityRecognizer: Sendable {
             }
             guard let end = titleEnd, let role else {
                 i += 1
+                continue
+            }
+            // "mantan Presiden Rusia", "calon Presiden AS": not whoever holds the office on the day.
+            if i > 0, Self.notTheHolder.contains(tokens[i - 1].lower) {
+                i = end
                 continue
             }
             // A country right after it (a knowledge-base match already in `taken`).
