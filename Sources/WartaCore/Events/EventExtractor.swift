@@ -182,7 +182,8 @@ public struct EventExtractor: Sendable {
         "laga", "pertandingan", "gol", "skor", "umpan", "liga", "timnas", "klub", "tandang", "kandang", "pembalap",
         "balapan", "sirkuit", "babak", "turnamen", "juara", "striker", "gelandang", "bek", "kiper", "pelatih", "stadion",
         "matchday", "match", "goal", "league", "club", "striker", "coach", "tournament", "race", "stadium", "kickoff",
-        "semifinal", "final", "bulu", "tangkis", "sepak", "bola", "futsal", "motogp", "f1",
+        "semifinal", "final", "bulu", "tangkis", "sepak", "bola", "futsal", "motogp", "f1", "imbang", "bertanding",
+        "petarung", "petinju", "tinju", "ufc", "skuad", "skuat", "atlet", "pebulutangkis",
     ]
 
     /// The confidence of an event whose actors come from the previous one ("kedua pemimpin", "pertemuan itu").

@@ -152,6 +152,10 @@ import WartaCore
         "Prabowo Subianto menerima uang sebesar Rp 2 miliar dari Budi Santoso, kata jaksa.",
         "Egy Maulana menerima umpan dari Witan Sulaeman lalu mencetak gol di laga itu.",
         "Persib Bandung akan menjamu Persija Jakarta di Stadion Gelora Bandung Lautan Api.",
+        // A reporter's interview, a thing received, a draw at home.
+        "Budi Santoso mengatakan Joko Widodo sudah setuju saat ditemui di kantor Tempo pada Selasa.",
+        "Usulan Joko Widodo itu dapat diterima oleh Budi Gunadi Sadikin.",
+        "Egy Maulana dianggap biang keladi hasil imbang yang ditorehkan Persib Bandung saat menjamu Witan Sulaeman.",
     ])
     func theseAreNotMeetings(sentence: String) {
         #expect(consults(sentence).isEmpty, "\(sentence)")
