@@ -176,7 +176,7 @@ public struct EntityRecognizer: Sendable {
             }
         }
         spans.sort { $0.start < $1.start }
-        spans = Self.joiningCoordinatedInstitutions(spans, tokens)
+        spans = Self.joiningCoordinatedInstitutions(Self.namingFacilities(spans, tokens), tokens)
         // 3. Titles before people, with the country they name; countries inside a title are not mentions.
         var result = [Span]()
         var dropped = Set<Int>()
@@ -218,6 +218,66 @@ public struct EntityRecognizer: Sendable {
         // 4. Titles alone ("Pemimpin Korea Utara", "Presiden Rusia") resolved through the knowledge base.
         result.append(contentsOf: titleOnlySpans(tokens, taken: result, date: date))
         return result.sorted { $0.start < $1.start }
+    }
+
+    /// Words that make the person named after them a place ("Bandara Sultan Hasanuddin", "Jalan Jenderal
+    /// Sudirman") or an institution ("Universitas Gadjah Mada", "Rumah Sakit Cipto Mangunkusumo"), lower case.
+    static let facilityHeads: [String: String] = {
+        var heads = [String: String]()
+        for word in [
+            "jalan", "jl", "bandara", "bandar", "stadion", "masjid", "gedung", "lapangan", "pelabuhan", "makam", "taman",
+            "monumen", "museum", "tugu", "gelanggang", "terminal", "stasiun", "pangkalan", "lanud", "kompleks", "wisma",
+            "aula", "balai", "pendopo", "jembatan", "bendungan", "airport", "street", "avenue",
+        ] { heads[word] = "LOC" }
+        for word in ["universitas", "institut", "sekolah", "akademi", "yayasan", "rumah", "rs", "rsud", "rspad", "university", "foundation"] {
+            heads[word] = "ORG"
+        }
+        return heads
+    }()
+
+    /// Spans (sorted, token indices) with each person whose name follows a facility word ("Bandara Internasional
+    /// Sultan Mahmud Badaruddin II") made into that place or institution, head and any capitalised words between
+    /// included; a place or organisation span that ends at the name and holds the head is joined to it.
+    static func namingFacilities(_ spans: [Span], _ tokens: [WordToken]) -> [Span] {
+        var result = [Span]()
+        for span in spans {
+            guard span.type == "PER", span.start > 0 else {
+                result.append(span)
+                continue
+            }
+            // The head: a capitalised facility word at most three capitalised words before the name.
+            var k = span.start - 1
+            var head: (index: Int, type: String)?
+            while k >= 0, span.start - k <= 4, tokens[k].isWord, isCapitalized(tokens[k]) || tokens[k].lower == "internasional" {
+                // "Rumah" only as "Rumah Sakit": "Rumah Anies Baswedan" is still his house.
+                if isCapitalized(tokens[k]), let type = facilityHeads[tokens[k].lower],
+                    tokens[k].lower != "rumah" || tokens[k + 1].lower == "sakit"
+                {
+                    head = (k, type)
+                }
+                k -= 1
+            }
+            guard let head else {
+                result.append(span)
+                continue
+            }
+            // "Bandara Internasional" already found as a place is one name with the person's; "Rumah Sakit MMC
+            // Jakarta", a name already, is where the person after it works.
+            let headWords: Set<String> = ["internasional", "sakit", "udara", "raya", "umum", "daerah", "pusat"]
+            if result.contains(where: { found in
+                found.end > head.index && (found.start..<found.end).contains { facilityHeads[tokens[$0].lower] == nil && !headWords.contains(tokens[$0].lower) }
+            }) {
+                result.append(span)
+                continue
+            }
+            var start = head.index
+            while let last = result.last, last.end > start {
+                start = min(start, last.start)
+                result.removeLast()
+            }
+            result.append(Span(start: start, end: span.end, type: head.type))
+        }
+        return result
     }
 
     /// Words that start the name of a ministry or agency whose remit may be a list: "Departemen Pertanian,

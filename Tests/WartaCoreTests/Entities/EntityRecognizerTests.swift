@@ -100,6 +100,37 @@ import WartaCore
         #expect(bambang?.mentions.map(\.text).contains("Bapak") == false)
     }
 
+    @Test func peopleAfterAFacilityWordNameThePlace() {
+        // A tagger that finds "Bandara Internasional" a place and every other capitalised run a person.
+        let tagger: @Sendable ([String]) -> [String] = { tokens in
+            var labels = [String]()
+            for (i, token) in tokens.enumerated() {
+                if token == "Bandara" { labels.append("B-LOC"); continue }
+                if token == "Internasional" || token == "Kualanamu" { labels.append("I-LOC"); continue }
+                let capitalised = token.first?.isUppercase == true && !["Jalan", "Universitas", "Rumah"].contains(token)
+                let continues = i > 0 && labels[i - 1].hasSuffix("PER")
+                labels.append(capitalised ? (continues ? "I-PER" : "B-PER") : "O")
+            }
+            return labels
+        }
+        let recognizer = EntityRecognizer(knowledge: KnowledgeBase(), tagger: tagger)
+        let text = """
+            Kemarin rombongan Iriana tiba di Bandara Internasional Sultan Mahmud Badaruddin II lalu ke Jalan Jenderal Sudirman \
+            dan Universitas Gadjah Mada. Rumah Anies Baswedan ramai. Kata dokter Bandara Internasional Kualanamu Adi Putra.
+            """
+        let entities = recognizer.recognize(text: text, date: nil, language: "id")
+        let typed = Dictionary(entities.map { ($0.name, $0.type) }, uniquingKeysWith: { a, _ in a })
+        #expect(typed["Bandara Internasional Sultan Mahmud Badaruddin II"] == "LOC")
+        #expect(typed["Jalan Jenderal Sudirman"] == "LOC")
+        #expect(typed["Universitas Gadjah Mada"] == "ORG")
+        #expect(typed["Iriana"] == "PER")
+        #expect(typed["Anies Baswedan"] == "PER")
+        // A place already named is where the person after it works.
+        #expect(typed["Bandara Internasional Kualanamu"] == "LOC")
+        #expect(typed["Adi Putra"] == "PER")
+        #expect(!entities.contains { $0.type == "PER" && ["Sultan Mahmud Badaruddin II", "Sudirman", "Gadjah Mada"].contains($0.name) })
+    }
+
     @Test func theCountryOfATitleAloneIsNotAShortForm() {
         // "Perdana Menteri Israel" alone is Netanyahu in 2019; "Israel" before his name is still the country.
         let text = """
