@@ -154,12 +154,40 @@ public struct EventExtractor: Sendable {
     /// "menerima", "menyambut", "received", "welcomed" host someone only when a visitor follows: a name, a title,
     /// or a word for guests ("delegasi", "kunjungan"); "menerima umpan", "menerima uang" are not meetings.
     static func objectFits(_ trigger: EventLexicon.Trigger, after index: Int, tokens: [WordToken]) -> Bool {
+        func capitalised(_ token: WordToken) -> Bool {
+            token.text.unicodeScalars.first.map(NERTokenizer.isUppercase) ?? false
+        }
+        // "X diterima Presiden", "disambut dengan hangat oleh Menlu": a host names who received; "diterima di sisi
+        // Allah", "diterima dengan tangan terbuka", "disambut tarian Betawi" receive no one.
+        if trigger.mode == "host", trigger.roles == .passive, trigger.words.count == 1 {
+            var k = index
+            while k < tokens.count, k - index < 4, passiveFillers.contains(tokens[k].lower) { k += 1 }
+            guard k < tokens.count else { return false }
+            return capitalised(tokens[k]) || visitorWords.contains(tokens[k].lower)
+        }
+        // "mengunjungi Papua", "berkunjung ke kantor PBB"; not "mengunjungi butik Burberry" or "ke makam".
+        if trigger.mode == "visit", trigger.roles == .agent, ["mengunjungi", "berkunjung", "visited", "visits", "visit"].contains(trigger.words.first ?? "") {
+            guard index < tokens.count else { return false }
+            return capitalised(tokens[index]) || visitedPlaces.contains(tokens[index].lower) || visitorWords.contains(tokens[index].lower)
+        }
         guard trigger.mode == "host", trigger.roles == .agent, trigger.words.count == 1 else { return true }
         guard index < tokens.count else { return false }
         let next = tokens[index]
-        if let first = next.text.unicodeScalars.first, NERTokenizer.isUppercase(first) { return true }
+        if capitalised(next) { return true }
         return visitorWords.contains(next.lower)
     }
+
+    /// Words between a passive host trigger and who hosted: "diterima langsung oleh", "disambut dengan hangat oleh".
+    static let passiveFillers: Set<String> = [
+        "oleh", "langsung", "secara", "resmi", "dengan", "hangat", "ramah", "baik", "hormat", "akrab", "by",
+    ]
+
+    /// Places a visit goes to that are not names: "mengunjungi kantor ...", "berkunjung ke istana".
+    static let visitedPlaces: Set<String> = [
+        "kantor", "istana", "kediaman", "markas", "kedutaan", "kementerian", "negara", "negeri", "kota", "ibu",
+        "provinsi", "kabupaten", "ibukota", "parlemen", "gedung", "pangkalan", "kapal", "sejumlah", "beberapa",
+        "kawasan", "wilayah", "pusat",
+    ]
 
     static let visitorWords: Set<String> = [
         "delegasi", "kunjungan", "kedatangan", "utusan", "tamu", "rombongan", "para", "duta", "dubes", "menteri",

@@ -156,9 +156,20 @@ import WartaCore
         "Budi Santoso mengatakan Joko Widodo sudah setuju saat ditemui di kantor Tempo pada Selasa.",
         "Usulan Joko Widodo itu dapat diterima oleh Budi Gunadi Sadikin.",
         "Egy Maulana dianggap biang keladi hasil imbang yang ditorehkan Persib Bandung saat menjamu Witan Sulaeman.",
+        // Received by no one, visits to things.
+        "Joko Widodo berdoa semoga Budi Gunadi Sadikin diterima di sisi-Nya.",
+        "Usulan Joko Widodo kepada Budi Gunadi Sadikin diterima dengan tangan terbuka.",
+        "Kedatangan Joko Widodo bersama Budi Gunadi Sadikin disambut tarian Betawi.",
+        "Joko Widodo dan Budi Gunadi Sadikin mengunjungi pameran mobil listrik.",
     ])
     func theseAreNotMeetings(sentence: String) {
         #expect(consults(sentence).isEmpty, "\(sentence)")
+    }
+
+    @Test func aHostAfterDiterimaOrDisambutIsAMeeting() {
+        #expect(consults("Anwar Ibrahim diterima langsung oleh Presiden Joko Widodo di Istana Merdeka.").count == 1)
+        #expect(consults("Retno Marsudi disambut dengan hangat oleh Perdana Menteri Jepang Fumio Kishida.").count == 1)
+        #expect(consults("Joko Widodo mengunjungi Malaysia dan bertemu Anwar Ibrahim.").count >= 1)
     }
 
     @Test func aVisitorAfterMenerimaIsAMeeting() {
