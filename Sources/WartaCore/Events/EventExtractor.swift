@@ -99,6 +99,7 @@ public struct EventExtractor: Sendable {
                     continue
                 }
                 if trigger.type == "NONE" || !Self.objectFits(trigger, after: i + length, tokens: tokens)
+                    || Self.receivesAThing(trigger, at: i, length: length, tokens: tokens)
                     || (trigger.type == "CONSULT" && Self.isSports(words))
                 {
                     i += length
@@ -177,6 +178,37 @@ public struct EventExtractor: Sendable {
         return visitorWords.contains(next.lower)
     }
 
+    /// Whether a host trigger receives money or a thing, not a guest: "menerima Rp 91 juta dari X", "uang itu
+    /// diterima X melalui rekening", "paket sembako diterima oleh Kepala Dinas".
+    static func receivesAThing(_ trigger: EventLexicon.Trigger, at index: Int, length: Int, tokens: [WordToken]) -> Bool {
+        guard trigger.mode == "host" else { return false }
+        func isThing(_ token: WordToken) -> Bool {
+            receivedThings.contains(token.lower) || token.lower.hasPrefix("rp") && token.lower.dropFirst(2).allSatisfy(\.isNumber)
+        }
+        if trigger.roles == .passive {
+            var k = index - 1
+            while k >= 0, index - k <= 4, tokens[k].isWord {
+                if isThing(tokens[k]) { return true }
+                k -= 1
+            }
+            return false
+        }
+        var k = index + length
+        while k < tokens.count, k - index - length < 2 {
+            if isThing(tokens[k]) { return true }
+            k += 1
+        }
+        return false
+    }
+
+    /// Money and things that are received, where a host trigger would otherwise receive a guest.
+    static let receivedThings: Set<String> = [
+        "uang", "dana", "duit", "usd", "paket", "laporan", "surat", "bantuan", "sumbangan", "suap", "gratifikasi",
+        "hadiah", "proposal", "usulan", "masukan", "permohonan", "pengaduan", "aduan", "berkas", "keputusan", "sembako",
+        "gaji", "honor", "fee", "setoran", "transfer", "cek", "donasi", "penghargaan", "sertifikat", "kiriman", "barang",
+        "money", "funds", "bribe", "bribes", "payment", "payments", "award", "letter", "report", "donation",
+    ]
+
     /// Words between a passive host trigger and who hosted: "diterima langsung oleh", "disambut dengan hangat oleh".
     static let passiveFillers: Set<String> = [
         "oleh", "langsung", "secara", "resmi", "dengan", "hangat", "ramah", "baik", "hormat", "akrab", "by",
@@ -211,7 +243,7 @@ public struct EventExtractor: Sendable {
         "balapan", "sirkuit", "babak", "turnamen", "juara", "striker", "gelandang", "bek", "kiper", "pelatih", "stadion",
         "matchday", "match", "goal", "league", "club", "striker", "coach", "tournament", "race", "stadium", "kickoff",
         "semifinal", "final", "bulu", "tangkis", "sepak", "bola", "futsal", "motogp", "f1", "imbang", "bertanding",
-        "petarung", "petinju", "tinju", "ufc", "skuad", "skuat", "atlet", "pebulutangkis",
+        "petarung", "petinju", "tinju", "ufc", "skuad", "skuat", "atlet", "pebulutangkis", "serie",
     ]
 
     /// The confidence of an event whose actors come from the previous one ("kedua pemimpin", "pertemuan itu").

@@ -161,6 +161,10 @@ import WartaCore
         "Usulan Joko Widodo kepada Budi Gunadi Sadikin diterima dengan tangan terbuka.",
         "Kedatangan Joko Widodo bersama Budi Gunadi Sadikin disambut tarian Betawi.",
         "Joko Widodo dan Budi Gunadi Sadikin mengunjungi pameran mobil listrik.",
+        // Money and things received.
+        "Jaksa mendakwa Budi Gunadi Sadikin menerima Rp 91,4 juta dari Joko Widodo.",
+        "Uang itu diterima Budi Gunadi Sadikin melalui rekening Joko Widodo.",
+        "Paket sembako dari Joko Widodo diterima oleh Budi Gunadi Sadikin.",
     ])
     func theseAreNotMeetings(sentence: String) {
         #expect(consults(sentence).isEmpty, "\(sentence)")
