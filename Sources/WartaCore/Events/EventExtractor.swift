@@ -384,8 +384,14 @@ public struct EventExtractor: Sendable {
             let between = tokens.filter { $0.start >= sorted[0].end && $0.end <= sorted[1].start }.map(\.lower)
             if between.contains("dan") || between.contains("and") || between.contains("serta") { return nil }
         }
-        // Signing makes an AGREE only when what is signed is an agreement, not a letter or a decree.
-        if trigger.type == "AGREE", !words.contains(where: { word in Self.agreementWords.contains(where: { word.hasPrefix($0) }) }) {
+        // Signing makes an AGREE only when what is signed is an agreement, not a letter or a decree: an agreement
+        // word near the trigger ("menandatangani nota kesepahaman", "perjanjian itu ditandatangani"), not anywhere
+        // in the sentence ("meneken penolakan terhadap rencana penambangan").
+        // What is signed comes after an active trigger, and before a passive one with its parties ("perjanjian
+        // ekstradisi antara Australia dan Indonesia ditandatangani").
+        let before = trigger.roles == .passive ? 8 : 4
+        let near = words[max(0, tokenIndex - before)..<min(words.count, tokenIndex + trigger.words.count + 5)]
+        if trigger.type == "AGREE", !near.contains(where: { word in Self.agreementWords.contains(where: { word.hasPrefix($0) }) }) {
             return nil
         }
         // "kedua pemimpin menandatangani ...", "both leaders signed": the actors of the previous event.

@@ -95,6 +95,15 @@ import WartaCore
         #expect(held.allSatisfy { $0.modality == "asserted" })
     }
 
+    @Test func whatIsSignedIsAnAgreement() {
+        // The agreement word belongs to the signing, not to another clause of the sentence.
+        #expect(events("Joko Widodo dan Anwar Ibrahim menandatangani nota kesepahaman di Bogor.").contains { $0.type == "AGREE" })
+        #expect(events("Perjanjian itu ditandatangani oleh Joko Widodo dan Anwar Ibrahim di Bogor.").contains { $0.type == "AGREE" })
+        #expect(events("Perjanjian ekstradisi antara Malaysia dan Indonesia ditandatangani pada tahun 1992.").contains { $0.type == "AGREE" })
+        #expect(!events("Joko Widodo dan Anwar Ibrahim meneken surat penolakan yang dikirim kepada perusahaan terkait rencana tambang itu.")
+            .contains { $0.type == "AGREE" })
+    }
+
     @Test func englishMeetings() {
         let found = events("Russian President Vladimir Putin hosted North Korean leader Kim Jong Un in Vladivostok.", language: "en")
         let consult = found.first { $0.type == "CONSULT" }
