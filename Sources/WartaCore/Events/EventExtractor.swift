@@ -123,9 +123,10 @@ public struct EventExtractor: Sendable {
                     !found.contains(where: { $0.type == event.type && Set($0.participants) == Set(event.participants) })
                 {
                     var event = event
-                    // An event dated after the report cannot have happened yet.
-                    if event.modality == "asserted", let date = event.date, let published, date.count >= 10,
-                        !date.hasPrefix("X"), date > String(published.prefix(10))
+                    // An event dated after the report cannot have happened yet: a later day, or a later month or year
+                    // ("bulan depan").
+                    if event.modality == "asserted", let date = event.date, let published, date.count >= 4,
+                        !date.hasPrefix("X"), !date.contains("W"), date > String(published.prefix(date.count))
                     {
                         event.modality = "planned"
                     }
@@ -243,7 +244,7 @@ public struct EventExtractor: Sendable {
         "balapan", "sirkuit", "babak", "turnamen", "juara", "striker", "gelandang", "bek", "kiper", "pelatih", "stadion",
         "matchday", "match", "goal", "league", "club", "striker", "coach", "tournament", "race", "stadium", "kickoff",
         "semifinal", "final", "bulu", "tangkis", "sepak", "bola", "futsal", "motogp", "f1", "imbang", "bertanding",
-        "petarung", "petinju", "tinju", "ufc", "skuad", "skuat", "atlet", "pebulutangkis", "serie",
+        "petarung", "petinju", "tinju", "ufc", "skuad", "skuat", "atlet", "pebulutangkis", "serie", "kejuaraan",
     ]
 
     /// The confidence of an event whose actors come from the previous one ("kedua pemimpin", "pertemuan itu").

@@ -51,6 +51,11 @@ import WartaCore
         ("Vladimir Putin menolak bertemu Volodymyr Zelenskyy.", "denied"),
         ("Jika Vladimir Putin bertemu Donald Trump, perang bisa berakhir.", "hypothetical"),
         ("Vladimir Putin will meet Kim Jong Un next month.", "planned"),
+        ("Vladimir Putin bersiap bertemu Kim Jong Un di Vladivostok.", "planned"),
+        ("Vladimir Putin berharap bertemu Kim Jong Un di Vladivostok.", "planned"),
+        // Dated after the report (12 March 2024): not yet happened.
+        ("Vladimir Putin bertemu Kim Jong Un di Vladivostok bulan depan.", "planned"),
+        ("Vladimir Putin bertemu Kim Jong Un di Vladivostok bulan lalu.", "asserted"),
     ])
     func modality(sentence: String, modality: String) {
         let language = sentence.contains(" will ") ? "en" : "id"
@@ -170,6 +175,7 @@ import WartaCore
         "Usulan Joko Widodo kepada Budi Gunadi Sadikin diterima dengan tangan terbuka.",
         "Kedatangan Joko Widodo bersama Budi Gunadi Sadikin disambut tarian Betawi.",
         "Joko Widodo dan Budi Gunadi Sadikin mengunjungi pameran mobil listrik.",
+        "Usaha Joko Widodo dan Budi Gunadi Sadikin kini menemui jalan terjal.",
         // Money and things received.
         "Jaksa mendakwa Budi Gunadi Sadikin menerima Rp 91,4 juta dari Joko Widodo.",
         "Uang itu diterima Budi Gunadi Sadikin melalui rekening Joko Widodo.",
