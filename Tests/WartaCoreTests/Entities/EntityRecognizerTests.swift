@@ -131,6 +131,22 @@ import WartaCore
         #expect(!entities.contains { $0.type == "PER" && ["Sultan Mahmud Badaruddin II", "Sudirman", "Gadjah Mada"].contains($0.name) })
     }
 
+    @Test func indonesianInstitutionsAreKnownAndIndonesianAbbreviationsAreNotForeignOnes() {
+        let text = """
+            Sekretaris Jenderal DPP Partai Golkar dan Kapolsek AKP Budi Santoso hadir di balai RT 05. \
+            Komisi Pemberantasan Korupsi (KPK) memeriksa pejabat Kemenkeu dan Kementerian Keuangan.
+            """
+        let entities = recognizer.recognize(text: text, date: "2019-09-11", language: "id")
+        let names = Set(entities.map(\.name))
+        for foreign in ["Democratic Progressive Party", "Agence Kampuchea Presse", "Russia Today"] {
+            #expect(!names.contains(foreign), "\(foreign)")
+        }
+        // The commission and its abbreviation, the ministry and its short form: one entity each.
+        #expect(entities.filter { $0.link == "org:kpk" }.count == 1)
+        #expect(entities.first { $0.link == "org:kpk" }?.mentions.count == 2)
+        #expect(entities.first { $0.link == "org:kemenkeu" }?.mentions.count == 2)
+    }
+
     @Test func theCountryOfATitleAloneIsNotAShortForm() {
         // "Perdana Menteri Israel" alone is Netanyahu in 2019; "Israel" before his name is still the country.
         let text = """
