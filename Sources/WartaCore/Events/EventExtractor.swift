@@ -67,6 +67,8 @@ public struct EventExtractor: Sendable {
         var lastEvent: EventMention?
         var previousDate: String?
         var documentLastDate: String?
+        // The last place a sentence said someone visited, for "saat itu" sentences after it.
+        var lastVisited: String?
         for sentence in Sentences.ranges(in: scalars) {
             while paragraphCursor + 1 < paragraphs.count, paragraphs[paragraphCursor + 1] <= sentence.lowerBound { paragraphCursor += 1 }
             let paragraph = paragraphCursor
@@ -119,7 +121,8 @@ public struct EventExtractor: Sendable {
                     sentence: sentence, mentions: inSentence, entities: entities, times: sentenceTimes,
                     fallbackDate: (Self.refersBack(words) ? documentLastDate : nil) ?? lastDate
                         ?? Self.sameMonthDay(previousDate, publishedMonth) ?? publishedMonth ?? previousDate,
-                    language: language, previous: found.last ?? lastEvent, published: published),
+                    language: language, previous: found.last ?? lastEvent, published: published,
+                    fallbackPlace: Self.refersBack(words) ? lastVisited : nil),
                     !found.contains(where: { $0.type == event.type && Set($0.participants) == Set(event.participants) })
                 {
                     var event = event
@@ -138,6 +141,7 @@ public struct EventExtractor: Sendable {
                 lastDate = Self.dateValue(dated.value)
                 documentLastDate = lastDate
             }
+            if let visited = visitedPlace(inSentence, tokens: tokens, entities: entities) { lastVisited = visited }
             events.append(contentsOf: found)
             if let event = found.last(where: { $0.type == "CONSULT" || $0.type == "AGREE" }) {
                 lastEvent = event
@@ -210,6 +214,25 @@ public struct EventExtractor: Sendable {
         "money", "funds", "bribe", "bribes", "payment", "payments", "award", "letter", "report", "donation",
     ]
 
+    /// The first place of the sentence that someone visits or arrives in: "mengunjungi Indonesia", "berkunjung ke
+    /// PEA", "tiba di Pyongyang", "visited Moscow".
+    func visitedPlace(_ mentions: [Placed], tokens: [WordToken], entities: [Entity]) -> String? {
+        for mention in mentions where entities[mention.entity].type == "LOC" || entities[mention.entity].type == "GPE" {
+            guard let index = tokens.lastIndex(where: { $0.end <= mention.start }) else { continue }
+            let before = tokens[index].lower
+            if Self.visitWords.contains(before) { return entities[mention.entity].name }
+            if index > 0, ["ke", "di", "to", "in"].contains(before), Self.visitWords.contains(tokens[index - 1].lower) {
+                return entities[mention.entity].name
+            }
+        }
+        return nil
+    }
+
+    static let visitWords: Set<String> = [
+        "mengunjungi", "berkunjung", "kunjungan", "kunjungannya", "melawat", "lawatan", "bertandang", "tiba", "visited",
+        "visiting", "visit", "arrived", "trip",
+    ]
+
     /// Words between a passive host trigger and who hosted: "diterima langsung oleh", "disambut dengan hangat oleh".
     static let passiveFillers: Set<String> = [
         "oleh", "langsung", "secara", "resmi", "dengan", "hangat", "ramah", "baik", "hormat", "akrab", "by",
@@ -277,7 +300,7 @@ public struct EventExtractor: Sendable {
     func makeEvent(
         trigger: EventLexicon.Trigger, triggerRange: Range<Int>, tokenIndex: Int, tokens: [WordToken],
         sentence: Range<Int>, mentions: [Placed], entities: [Entity], times: [TimeMention], fallbackDate: String?,
-        language: String, previous: EventMention? = nil, published: String? = nil
+        language: String, previous: EventMention? = nil, published: String? = nil, fallbackPlace: String? = nil
     ) -> EventMention? {
         let words = tokens.map(\.lower)
         func tokenBefore(_ offset: Int) -> WordToken? { tokens.last(where: { $0.end <= offset && $0.isWord }) }
@@ -466,13 +489,26 @@ public struct EventExtractor: Sendable {
             let aCountry = isCountry(entities[a.entity]), bCountry = isCountry(entities[b.entity])
             if aCountry != bCountry { return !aCountry }
             return abs(a.start - triggerRange.lowerBound) < abs(b.start - triggerRange.lowerBound)
-        }.first.map { entities[$0.entity].name } ?? buildings.first.map { entities[$0.entity].name }
+        }.first.map { venue -> String in
+            // "di Base Ops Lanud Halim Perdanakusuma, Jakarta": an unknown venue followed by the known city it is in
+            // gives the city.
+            if entities[venue.entity].link == nil,
+                let city = mentions.first(where: { $0.start >= venue.end && entities[$0.entity].link?.hasPrefix("place:") == true }),
+                tokens.filter({ $0.start >= venue.end && $0.end <= city.start }).map(\.text) == [","]
+            {
+                return entities[city.entity].name
+            }
+            return entities[venue.entity].name
+        } ?? buildings.first.map { entities[$0.entity].name }
         var location = place
         if location == nil, trigger.mode == "visit",
             let visited = chosen.first(where: { $0.start >= triggerRange.upperBound && isCountry(entities[$0.entity]) })
         {
             location = entities[visited.entity].name
         }
+        // "Song Tao mengunjungi Indonesia dan bertemu Jokowi": the place visited; "Saat itu, Prabowo bertemu ..."
+        // after "Prabowo berkunjung ke PEA": the place visited before.
+        if location == nil { location = visitedPlace(mentions, tokens: tokens, entities: entities) ?? fallbackPlace }
         // Modality: a cue in the few words before the trigger.
         var modality = "asserted"
         if words[..<tokenIndex].contains(where: { ["mengundang", "diundang", "undangan", "invited", "invites", "invitation"].contains($0) }) {

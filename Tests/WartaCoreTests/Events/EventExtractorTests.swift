@@ -32,6 +32,24 @@ import WartaCore
         #expect(found.first?.location == "New Delhi")
     }
 
+    @Test func theKnownCityAfterAnUnknownVenueIsThePlace() {
+        let found = events("Presiden Joko Widodo bertemu Perdana Menteri India Narendra Modi di Gedung Serbaguna Kemayoran, Jakarta.")
+        #expect(found.first { $0.type == "CONSULT" }?.location == "Jakarta")
+        // A known place after "di" stays.
+        let known = events("Vladimir Putin bertemu Kim Jong Un di Vladivostok, Rusia.")
+        #expect(known.first { $0.type == "CONSULT" }?.location == "Vladivostok")
+    }
+
+    @Test func thePlaceVisitedIsThePlaceOfTheMeeting() {
+        let same = events("Xi Jinping pernah mengunjungi Indonesia dan bertemu Joko Widodo pada April 2016.")
+        #expect(same.first { $0.type == "CONSULT" }?.location == "Indonesia")
+        let after = events("Prabowo Subianto berkunjung ke Malaysia pada September 2025. Saat itu, Prabowo Subianto bertemu dengan Anwar Ibrahim.")
+        #expect(after.first { $0.type == "CONSULT" && $0.participants.map(\.name).contains("Anwar Ibrahim") }?.location == "Malaysia")
+        // Without "saat itu" a later sentence does not borrow the place.
+        let other = events("Prabowo Subianto berkunjung ke Malaysia pada September 2025. Prabowo Subianto bertemu dengan Anwar Ibrahim.")
+        #expect(other.first { $0.type == "CONSULT" && $0.participants.map(\.name).contains("Anwar Ibrahim") }?.location == nil)
+    }
+
     @Test func countriesInTitlesAreNotParticipants() {
         let found = events("Presiden Rusia Vladimir Putin bertemu Presiden Tiongkok Xi Jinping.")
         #expect(names(found.first) == ["Vladimir Putin", "Xi Jinping"])
