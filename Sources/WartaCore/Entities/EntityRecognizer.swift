@@ -235,6 +235,9 @@ public struct EntityRecognizer: Sendable {
         return heads
     }()
 
+    /// Words that complete a facility word without naming the facility: "Bandara Internasional", "Rumah Sakit Umum".
+    static let facilityHeadWords: Set<String> = ["internasional", "sakit", "udara", "raya", "umum", "daerah", "pusat"]
+
     /// Spans (sorted, token indices) with each person whose name follows a facility word ("Bandara Internasional
     /// Sultan Mahmud Badaruddin II") made into that place or institution, head and any capitalised words between
     /// included; a place or organisation span that ends at the name and holds the head is joined to it.
@@ -263,9 +266,9 @@ public struct EntityRecognizer: Sendable {
             }
             // "Bandara Internasional" already found as a place is one name with the person's; "Rumah Sakit MMC
             // Jakarta", a name already, is where the person after it works.
-            let headWords: Set<String> = ["internasional", "sakit", "udara", "raya", "umum", "daerah", "pusat"]
             if result.contains(where: { found in
-                found.end > head.index && (found.start..<found.end).contains { facilityHeads[tokens[$0].lower] == nil && !headWords.contains(tokens[$0].lower) }
+                found.end > head.index
+                    && (found.start..<found.end).contains { facilityHeads[tokens[$0].lower] == nil && !facilityHeadWords.contains(tokens[$0].lower) }
             }) {
                 result.append(span)
                 continue

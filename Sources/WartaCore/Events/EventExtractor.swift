@@ -69,6 +69,7 @@ public struct EventExtractor: Sendable {
         var documentLastDate: String?
         // The last place a sentence said someone visited, for "saat itu" sentences after it.
         var lastVisited: String?
+        let visitPhrases = lexicon.triggers.filter { $0.type == "CONSULT" && $0.mode == "visit" }.map(\.words)
         for sentence in Sentences.ranges(in: scalars) {
             while paragraphCursor + 1 < paragraphs.count, paragraphs[paragraphCursor + 1] <= sentence.lowerBound { paragraphCursor += 1 }
             let paragraph = paragraphCursor
@@ -93,6 +94,7 @@ public struct EventExtractor: Sendable {
                 if sortedTimes[q].end <= sentence.upperBound { sentenceTimes.append(sortedTimes[q]) }
                 q += 1
             }
+            let visited = visitedPlace(inSentence, tokens: tokens, entities: entities, phrases: visitPhrases)
             var i = 0
             var found = [EventMention]()
             while i < words.count {
@@ -122,7 +124,7 @@ public struct EventExtractor: Sendable {
                     fallbackDate: (Self.refersBack(words) ? documentLastDate : nil) ?? lastDate
                         ?? Self.sameMonthDay(previousDate, publishedMonth) ?? publishedMonth ?? previousDate,
                     language: language, previous: found.last ?? lastEvent, published: published,
-                    fallbackPlace: Self.refersBack(words) ? lastVisited : nil),
+                    fallbackPlace: visited ?? (Self.refersBack(words) ? lastVisited : nil)),
                     !found.contains(where: { $0.type == event.type && Set($0.participants) == Set(event.participants) })
                 {
                     var event = event
@@ -141,7 +143,7 @@ public struct EventExtractor: Sendable {
                 lastDate = Self.dateValue(dated.value)
                 documentLastDate = lastDate
             }
-            if let visited = visitedPlace(inSentence, tokens: tokens, entities: entities) { lastVisited = visited }
+            if let visited { lastVisited = visited }
             events.append(contentsOf: found)
             if let event = found.last(where: { $0.type == "CONSULT" || $0.type == "AGREE" }) {
                 lastEvent = event
@@ -214,24 +216,20 @@ public struct EventExtractor: Sendable {
         "money", "funds", "bribe", "bribes", "payment", "payments", "award", "letter", "report", "donation",
     ]
 
-    /// The first place of the sentence that someone visits or arrives in: "mengunjungi Indonesia", "berkunjung ke
-    /// PEA", "tiba di Pyongyang", "visited Moscow".
-    func visitedPlace(_ mentions: [Placed], tokens: [WordToken], entities: [Entity]) -> String? {
+    /// The first place of the sentence that someone visits or arrives in, right after the words of a visit trigger
+    /// (`phrases`): "mengunjungi Indonesia", "berkunjung ke PEA", "tiba di Pyongyang", "visited Moscow".
+    func visitedPlace(_ mentions: [Placed], tokens: [WordToken], entities: [Entity], phrases: [[String]]) -> String? {
         for mention in mentions where entities[mention.entity].type == "LOC" || entities[mention.entity].type == "GPE" {
             guard let index = tokens.lastIndex(where: { $0.end <= mention.start }) else { continue }
-            let before = tokens[index].lower
-            if Self.visitWords.contains(before) { return entities[mention.entity].name }
-            if index > 0, ["ke", "di", "to", "in"].contains(before), Self.visitWords.contains(tokens[index - 1].lower) {
-                return entities[mention.entity].name
+            let follows = phrases.contains { phrase in
+                phrase.count <= index + 1 && zip(phrase, tokens[(index + 1 - phrase.count)...index]).allSatisfy { word, token in
+                    word.hasSuffix("*") ? token.lower.hasPrefix(word.dropLast()) : token.lower == word
+                }
             }
+            if follows { return entities[mention.entity].name }
         }
         return nil
     }
-
-    static let visitWords: Set<String> = [
-        "mengunjungi", "berkunjung", "kunjungan", "kunjungannya", "melawat", "lawatan", "bertandang", "tiba", "visited",
-        "visiting", "visit", "arrived", "trip",
-    ]
 
     /// Words between a passive host trigger and who hosted: "diterima langsung oleh", "disambut dengan hangat oleh".
     static let passiveFillers: Set<String> = [
@@ -409,10 +407,9 @@ public struct EventExtractor: Sendable {
             if between.contains("dan") || between.contains("and") || between.contains("serta") { return nil }
         }
         // Signing makes an AGREE only when what is signed is an agreement, not a letter or a decree: an agreement
-        // word near the trigger ("menandatangani nota kesepahaman", "perjanjian itu ditandatangani"), not anywhere
-        // in the sentence ("meneken penolakan terhadap rencana penambangan").
-        // What is signed comes after an active trigger, and before a passive one with its parties ("perjanjian
-        // ekstradisi antara Australia dan Indonesia ditandatangani").
+        // word near the trigger, not anywhere in the sentence ("meneken penolakan terhadap rencana penambangan"). It
+        // comes after an active trigger ("menandatangani nota kesepahaman"), and before a passive one with its
+        // parties ("perjanjian ekstradisi antara Australia dan Indonesia ditandatangani").
         let before = trigger.roles == .passive ? 8 : 4
         let near = words[max(0, tokenIndex - before)..<min(words.count, tokenIndex + trigger.words.count + 5)]
         if trigger.type == "AGREE", !near.contains(where: { word in Self.agreementWords.contains(where: { word.hasPrefix($0) }) }) {
@@ -507,8 +504,8 @@ public struct EventExtractor: Sendable {
             location = entities[visited.entity].name
         }
         // "Song Tao mengunjungi Indonesia dan bertemu Jokowi": the place visited; "Saat itu, Prabowo bertemu ..."
-        // after "Prabowo berkunjung ke PEA": the place visited before.
-        if location == nil { location = visitedPlace(mentions, tokens: tokens, entities: entities) ?? fallbackPlace }
+        // after "Prabowo berkunjung ke PEA": the place visited before (`fallbackPlace`).
+        if location == nil { location = fallbackPlace }
         // Modality: a cue in the few words before the trigger.
         var modality = "asserted"
         if words[..<tokenIndex].contains(where: { ["mengundang", "diundang", "undangan", "invited", "invites", "invitation"].contains($0) }) {
@@ -562,7 +559,7 @@ public struct EventExtractor: Sendable {
             let word = tokens[k].lower
             if reportWords.contains(word) || releaseWords.contains(word) { return true }
             // The comma right before the date ends the report's clause: "keterangan yang diterima X, Minggu (13/7)".
-            if word == ",", k == index { 
+            if word == ",", k == index {
                 k -= 1
                 continue
             }
